@@ -1,0 +1,30 @@
+/**
+ * The fitted layout: what the fit step decided after measuring a briefing with the real fonts, handed unchanged to
+ * the PDF, DOCX and HTML emitters so the three agree on page, size and columns. All lengths are in points.
+ */
+export interface Layout {
+  page: {
+    width: number;
+    height: number;
+    margin: { top: number; right: number; bottom: number; left: number };
+  };
+  /** Body text size chosen by the fit step, within the theme's range. */
+  bodySize: number;
+  /** Baseline-to-baseline distance of body lines. */
+  leading: number;
+  /** Body columns and the gap between them. */
+  columns: number;
+  columnGap: number;
+  /** Space after a paragraph or list item group, before a section heading, and around boxed blocks. */
+  paragraphSpacing: number;
+  sectionSpacing: number;
+  blockSpacing: number;
+  /** Derived sizes: the title, section headings, and small text (header band details, footer, captions). */
+  titleSize: number;
+  headingSize: number;
+  smallSize: number;
+  /** 1 for a one-pager; more only when the briefing allows multi-page output and needed it. */
+  pages: number;
+  /** How much of the page's body area the content used at this size, 0–1 (for messages and tests). */
+  fill: number;
+}

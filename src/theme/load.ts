@@ -1,0 +1,48 @@
+/** Finds a template folder by name (or path) and validates its theme tokens. */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PAGE_SIZES, themeSchema, type Theme } from './theme.js';
+
+/** `templates/` beside `src/` and `dist/`: both sit one level below the package root. */
+export const BUNDLED_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export class ThemeError extends Error {}
+
+const cache = new Map<string, Theme>();
+
+/** A name like "default" is looked up in the bundled templates; anything with a slash is a folder path. */
+export function templateDir(nameOrPath: string, cwd = process.cwd()): string {
+  if (nameOrPath.includes('/') || nameOrPath.includes('\\') || isAbsolute(nameOrPath)) return resolve(cwd, nameOrPath);
+  if (!/^[A-Za-z0-9_-]+$/.test(nameOrPath)) throw new ThemeError(`template name "${nameOrPath}" is not a plain name`);
+  return join(BUNDLED_TEMPLATES_DIR, nameOrPath);
+}
+
+/** Loads and validates a template once per process. */
+export function loadTheme(nameOrPath = 'default', cwd = process.cwd()): Theme {
+  const dir = templateDir(nameOrPath, cwd);
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const file = join(dir, 'theme.json');
+  if (!existsSync(file)) throw new ThemeError(`no template "${nameOrPath}" (looked for ${file})`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ThemeError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = themeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ThemeError(`${file}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  const reference = join(dir, 'reference.docx');
+  const theme: Theme = {
+    ...parsed.data,
+    name: nameOrPath,
+    pageSize: PAGE_SIZES[parsed.data.page.size],
+    ...(existsSync(reference) ? { referenceDocx: new Uint8Array(readFileSync(reference)) } : {}),
+  };
+  cache.set(dir, theme);
+  return theme;
+}

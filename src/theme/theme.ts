@@ -1,0 +1,87 @@
+/**
+ * Theme tokens: one file per template (`templates/NAME/theme.json`) that every emitter reads and maps to its own
+ * terms (CSS custom properties, Word named styles, pdfkit calls). A template author changes a colour once.
+ */
+import { z } from 'zod';
+
+/** Open faces we embed, each metric-compatible with a font Word users have (see src/layout/fonts.ts). */
+export const FONT_FAMILIES = ['Carlito', 'Arimo', 'Tinos', 'Cousine'] as const;
+export type FontFamily = (typeof FONT_FAMILIES)[number];
+
+/** Page sizes in PostScript points (1/72 inch). */
+export const PAGE_SIZES = {
+  Letter: { width: 612, height: 792 },
+  A4: { width: 595.28, height: 841.89 },
+} as const;
+export type PageSizeName = keyof typeof PAGE_SIZES;
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #RRGGBB');
+const points = z.number().min(0).max(300);
+
+export const themeSchema = z
+  .object({
+    /** Shown in the footer and document properties. */
+    organisation: z.string().min(1),
+    page: z
+      .object({
+        size: z.enum(['Letter', 'A4']),
+        /** Margins in points. */
+        margin: z.object({ top: points, right: points, bottom: points, left: points }).strict(),
+      })
+      .strict(),
+    fonts: z
+      .object({
+        body: z.enum(FONT_FAMILIES),
+        heading: z.enum(FONT_FAMILIES),
+        mono: z.enum(FONT_FAMILIES),
+      })
+      .strict(),
+    /** Body size range in points: the fit step picks the largest size in [min, max] at which the briefing fits. */
+    size: z
+      .object({ max: z.number().min(6).max(16), min: z.number().min(6).max(16), step: z.number().positive().max(1) })
+      .strict()
+      .refine((s) => s.min <= s.max, 'size.min must not exceed size.max'),
+    /** Line height as a multiple of the body size. */
+    leading: z.number().min(1).max(2),
+    /** Body columns and the gap between them (points). */
+    columns: z.number().int().min(1).max(3),
+    columnGap: points,
+    /** Vertical rhythm, as multiples of the body size. */
+    spacing: z
+      .object({ paragraph: z.number().min(0).max(3), section: z.number().min(0).max(4), block: z.number().min(0).max(4) })
+      .strict(),
+    /** Sizes relative to the body size. */
+    scale: z
+      .object({ title: z.number().min(1).max(4), heading: z.number().min(0.8).max(2.5), small: z.number().min(0.5).max(1) })
+      .strict(),
+    colours: z
+      .object({
+        text: colour,
+        muted: colour,
+        primary: colour,
+        accent: colour,
+        rule: colour,
+        headerBackground: colour,
+        headerText: colour,
+        summaryBackground: colour,
+        bannerBackground: colour,
+        bannerText: colour,
+        link: colour,
+      })
+      .strict(),
+    header: z.object({ text: z.string() }).strict(),
+    footer: z.object({ text: z.string() }).strict(),
+  })
+  .strict();
+
+export type ThemeTokens = z.infer<typeof themeSchema>;
+
+/** A loaded template: its tokens plus what was found in its folder. */
+export interface Theme extends ThemeTokens {
+  /** The template's folder name, e.g. "default". */
+  name: string;
+  /** Page size in points, resolved from `page.size`. */
+  pageSize: { width: number; height: number };
+  /** Bytes of `reference.docx` when the template folder has one (Pandoc's convention). */
+  referenceDocx?: Uint8Array;
+}
