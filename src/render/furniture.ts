@@ -1,0 +1,76 @@
+/**
+ * The words every format prints around the body (header band details, labels, footer), built once here so the
+ * PDF, DOCX and HTML say exactly the same thing.
+ */
+import type { Briefing, Inline, Participant } from '../model/briefing.js';
+import type { Theme } from '../theme/theme.js';
+
+export const LABELS = {
+  summary: 'Summary',
+  keyPoints: 'Key points',
+  participants: 'Participants',
+  preparedBy: 'Prepared by',
+  distribution: 'Distribution',
+  source: 'Source',
+} as const;
+
+/** "7 January 2025" / "January 7, 2025" as the document's language writes a long date; ISO dates are UTC days. */
+export function formatDate(iso: string, language: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+}
+
+export function participantText(p: Participant): string {
+  return p.role ? `${p.name}, ${p.role}` : p.name;
+}
+
+/** The line under the title: date · location. Empty when neither is set. */
+export function dateline(briefing: Briefing): string {
+  const { date, location, language } = briefing.meta;
+  return [date ? formatDate(date, language) : undefined, location].filter(Boolean).join(' · ');
+}
+
+/** The footer's two halves. Left: who wrote it and for whom. Right: source, organisation, the theme's footer text. */
+export function footerParts(briefing: Briefing, theme: Theme): { left: string; right: string } {
+  const { preparedBy, distribution, source } = briefing.meta;
+  const left = [
+    preparedBy ? `${LABELS.preparedBy}: ${preparedBy}` : undefined,
+    distribution ? `${LABELS.distribution}: ${distribution}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const right = [source ? `${LABELS.source}: ${source}` : undefined, theme.organisation].filter(Boolean).join(' · ');
+  return { left, right };
+}
+
+/** The visible text of inlines, as a reader would copy it (line breaks become spaces). */
+export function plainText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.value;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      default:
+        out += plainText(node.children);
+    }
+  }
+  return out;
+}
+
+/** The pull quote to show, with the attribution line (— Name, Role), or null. */
+export function pullQuote(briefing: Briefing): { text: string; attribution: string } | null {
+  if (briefing.pullQuote === null) return null;
+  const quote = briefing.quotes[briefing.pullQuote];
+  if (!quote) return null;
+  const person = briefing.meta.participants.find((p) => p.name === quote.speaker);
+  return { text: quote.text, attribution: `— ${person ? participantText(person) : quote.speaker}` };
+}
