@@ -1,0 +1,146 @@
+/**
+ * Files in → files out, used by the CLI and the tests. A document is parsed, fitted and rendered in memory in every
+ * requested format; only when all of that succeeded are its files written (each atomically). A document that fails
+ * writes nothing and overwrites nothing.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { VFile } from 'vfile';
+import { fitBriefing } from './layout/fit.js';
+import type { Layout } from './layout/layout.js';
+import { parseBriefing } from './parse/index.js';
+import { reportError, reportWarning } from './parse/diagnostics.js';
+import { rendererFor } from './render/index.js';
+import type { Format, RenderContext } from './render/types.js';
+import { loadTheme, ThemeError } from './theme/load.js';
+import { TOOL_VERSION } from './version.js';
+import { writeFileAtomic } from './write.js';
+
+export interface BuildOptions {
+  outDir: string;
+  formats: readonly Format[];
+  /** --template: wins over the front matter's `template`. */
+  template?: string;
+  /** --allow-overflow: let a briefing too long for one page flow onto more pages (with a warning). */
+  allowOverflow: boolean;
+  buildDate: Date;
+}
+
+export interface DocumentResult {
+  source: string;
+  ok: boolean;
+  /** Paths written, in format order. */
+  outputs: string[];
+  /** Errors and warnings, each with its place in the source. */
+  file: VFile;
+  layout?: Layout;
+}
+
+const MARKDOWN = new Set(['.md', '.markdown']);
+
+/** The moment a build stands for: SOURCE_DATE_EPOCH (seconds) when set, so rebuilds are byte-identical. */
+export function buildDateFromEnv(env: NodeJS.ProcessEnv = process.env, now = new Date()): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return now;
+}
+
+/** Files stay files; folders give their Markdown files (not recursing), sorted so output order is stable. */
+export async function expandSources(paths: readonly string[]): Promise<{ sources: string[]; missing: string[] }> {
+  const sources: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => MARKDOWN.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      sources.push(...names.map((n) => join(path, n)));
+    } else {
+      sources.push(path);
+    }
+  }
+  return { sources, missing };
+}
+
+export function outputPath(source: string, outDir: string, format: Format): string {
+  return join(outDir, `${basename(source, extname(source))}.${format}`);
+}
+
+export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
+  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(source));
+  } catch (error) {
+    const file = new VFile({ path: source });
+    reportError(file, `cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'read');
+    return failed(file);
+  }
+  const { briefing, file } = parseBriefing(bytes, source);
+  if (!briefing) return failed(file);
+
+  let theme;
+  try {
+    theme = loadTheme(options.template ?? briefing.meta.template ?? 'default');
+  } catch (error) {
+    if (!(error instanceof ThemeError)) throw error;
+    reportError(file, error.message, { line: 1, column: 1 }, 'template');
+    return failed(file);
+  }
+
+  const fit = fitBriefing(briefing, theme, { allowOverflow: options.allowOverflow || briefing.meta.allowMultiPage });
+  if (!fit.ok) {
+    reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
+    return failed(file);
+  }
+  for (const warning of fit.warnings) reportWarning(file, warning, { line: 1, column: 1 }, 'fit');
+
+  const context: RenderContext = {
+    buildDate: options.buildDate,
+    toolVersion: TOOL_VERSION,
+    warn: (message) => reportWarning(file, message, { line: 1, column: 1 }, 'render'),
+  };
+  const rendered: { path: string; bytes: Uint8Array }[] = [];
+  for (const format of options.formats) {
+    try {
+      const render = await rendererFor(format);
+      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await render(briefing, fit.layout, theme, context) });
+    } catch (error) {
+      // A renderer bug must cost one document, not the batch; and the message says where to report it.
+      reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
+      return failed(file);
+    }
+  }
+  for (const output of rendered) await writeFileAtomic(output.path, output.bytes);
+  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout };
+}
+
+/**
+ * Builds each source in order. Two sources that would write the same output name (a/x.md and b/x.md) would overwrite
+ * each other: the second is refused.
+ */
+export async function buildAll(sources: readonly string[], options: BuildOptions, onResult?: (r: DocumentResult) => void): Promise<DocumentResult[]> {
+  const results: DocumentResult[] = [];
+  const claimed = new Map<string, string>();
+  for (const source of sources) {
+    const key = resolve(outputPath(source, options.outDir, 'json'));
+    const earlier = claimed.get(key);
+    let result: DocumentResult;
+    if (earlier !== undefined && resolve(earlier) !== resolve(source)) {
+      const file = new VFile({ path: source });
+      reportError(file, `has the same name as ${earlier}; both would write ${basename(key, '.json')}.* in ${options.outDir}`, undefined, 'name-clash');
+      result = { source, ok: false, outputs: [], file };
+    } else {
+      claimed.set(key, source);
+      result = await buildDocument(source, options);
+    }
+    results.push(result);
+    onResult?.(result);
+  }
+  return results;
+}

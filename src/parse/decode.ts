@@ -1,0 +1,71 @@
+/**
+ * Bytes to text. Invalid UTF-8 and control characters are cleaned with a warning that names where the first one was,
+ * rather than failing: the words around them are still the author's.
+ */
+import type { VFile } from 'vfile';
+import { reportError, reportWarning } from './diagnostics.js';
+
+/** A one-page briefing is a few kilobytes; past this it is not a briefing, and parsing it would only stall a batch. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+function pointAt(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** Returns the cleaned text, or null when the file cannot be a briefing (too large, empty). */
+export function decodeSource(input: string | Uint8Array, file: VFile): string | null {
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > MAX_SOURCE_BYTES) {
+    reportError(
+      file,
+      `source is ${(size / 1024 / 1024).toFixed(1)} MB; a briefing source may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+      { line: 1, column: 1 },
+      'source-too-large',
+    );
+    return null;
+  }
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      text = new TextDecoder('utf-8').decode(input);
+      const first = text.indexOf('\uFFFD');
+      reportWarning(
+        file,
+        'source is not valid UTF-8: invalid bytes were replaced with U+FFFD (save the file as UTF-8)',
+        pointAt(text, Math.max(0, first)),
+        'invalid-utf8',
+      );
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Tab, line feed and carriage return are text; every other C0 control and DEL is not, and NUL breaks tools downstream.
+  const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+  const firstControl = text.search(controls);
+  if (firstControl !== -1) {
+    const count = text.match(controls)?.length ?? 0;
+    reportWarning(
+      file,
+      `removed ${count} control character${count === 1 ? '' : 's'} (U+${text.charCodeAt(firstControl).toString(16).toUpperCase().padStart(4, '0')} first)`,
+      pointAt(text, firstControl),
+      'control-character',
+    );
+    text = text.replace(controls, '');
+  }
+  if (text.trim() === '') {
+    reportError(file, 'source is empty: a briefing needs at least a title and some text', { line: 1, column: 1 }, 'empty-source');
+    return null;
+  }
+  return text;
+}

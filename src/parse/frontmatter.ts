@@ -1,0 +1,154 @@
+/**
+ * Front matter: YAML parsed with `yaml`, validated with a zod schema. Every problem points at the line **in the file**
+ * (not inside the YAML block): we know where the block's value starts and add the YAML offset to it.
+ */
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { z } from 'zod';
+import { reportError, reportWarning, type Place } from './diagnostics.js';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const participant = z.union([
+  nonEmpty,
+  z.object({ name: nonEmpty, role: nonEmpty.optional() }).strict(),
+]);
+
+/** A calendar date that exists: 2025-02-29 and 2025-13-45 are refused. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date');
+
+const languageTag = nonEmpty.refine((value) => {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}, 'must be a language tag such as en-US, en-GB or fr');
+
+export const frontMatterSchema = z.object({
+  title: nonEmpty.optional(),
+  subtitle: nonEmpty.optional(),
+  kind: nonEmpty.optional(),
+  date: isoDate.optional(),
+  location: nonEmpty.optional(),
+  classification: nonEmpty.optional(),
+  participants: z.array(participant).optional(),
+  prepared_by: nonEmpty.optional(),
+  distribution: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
+  source: nonEmpty.optional(),
+  language: languageTag.optional(),
+  template: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a template name such as "default"').optional(),
+  keywords: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
+  summary: nonEmpty.optional(),
+  key_points: z.array(nonEmpty).optional(),
+  pages: z.enum(['one', 'multi']).optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];
+
+/** Levenshtein distance, for "did you mean" on unknown fields. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggestField(key: string): string | undefined {
+  const normal = key.toLowerCase().replace(/[-\s]/g, '_');
+  let best: { field: string; distance: number } | undefined;
+  for (const field of FRONT_MATTER_FIELDS) {
+    const distance = editDistance(normal, field);
+    if (!best || distance < best.distance) best = { field, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(best.field.length / 3)) ? best.field : undefined;
+}
+
+/** Where the YAML text starts in the file, and a converter from YAML offsets to file points. */
+function yamlPlacer(node: Yaml, file: VFile): (offset: number | undefined) => Place {
+  const start = node.position?.start.offset ?? 0;
+  const text = String(file.value);
+  const valueStart = text.indexOf('\n', start) + 1;
+  const place = location(file);
+  return (offset) => (offset === undefined ? node.position?.start : place.toPoint(valueStart + offset));
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[]): YamlNode | undefined {
+  const node = doc.getIn(path.filter((p): p is string | number => typeof p !== 'symbol'), true);
+  return node && typeof node === 'object' && 'range' in node ? (node as YamlNode) : undefined;
+}
+
+/** Parses and validates the front matter; returns the fields, or null after reporting errors. */
+export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatter | null {
+  if (!node || node.value.trim() === '') return {};
+  const placeAt = yamlPlacer(node, file);
+  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
+    }
+    return null;
+  }
+  for (const warning of doc.warnings) {
+    reportWarning(file, `front matter: ${warning.message.split('\n')[0]}`, placeAt(warning.pos[0]), 'yaml-warning');
+  }
+  if (!isMap(doc.contents)) {
+    reportError(file, 'front matter must be a list of `field: value` lines', placeAt(doc.contents?.range?.[0]), 'yaml-shape');
+    return null;
+  }
+  let data: unknown;
+  try {
+    // A small alias budget: a briefing's front matter has no use for many, and "billion laughs" bombs need thousands.
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
+    return null;
+  }
+  const known = new Set<string>(FRONT_MATTER_FIELDS);
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (known.has(key)) continue;
+    const suggestion = suggestField(key);
+    const range = isScalar(pair.key) ? pair.key.range : undefined;
+    reportWarning(
+      file,
+      `unknown front-matter field \`${key}\` is ignored${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+      placeAt(range?.[0]),
+      'unknown-field',
+    );
+  }
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const field = path.join('.') || 'front matter';
+      reportError(file, `front-matter \`${field}\` ${describeIssue(issue)}`, placeAt(nodeAt(doc, path)?.range?.[0]), 'front-matter-field');
+    }
+    return null;
+  }
+  return parsed.data;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_union') return 'must be text, or a list as the README shows';
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  return issue.message.startsWith('must') || issue.message.startsWith('is ') ? issue.message : `: ${issue.message}`;
+}

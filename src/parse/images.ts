@@ -1,0 +1,84 @@
+/**
+ * Local images: resolved against the source's folder, refused when they would reach outside it (`..`, absolute
+ * paths, symlinks pointing elsewhere), read once and described by their header. Remote images are never fetched:
+ * a briefing must build the same with the network closed, and an emailed HTML must not call home.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+export type ImageLoad =
+  | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number }
+  | { ok: false; severity: 'error' | 'warning'; reason: string };
+
+/** Images larger than this make an emailed briefing heavy; refuse them with a clear message instead. */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+}
+
+export function imageSize(bytes: Uint8Array): { mime: 'image/png' | 'image/jpeg'; width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 24 && view.getUint32(0) === 0x89504e47 && view.getUint32(4) === 0x0d0a1a0a) {
+    return { mime: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let offset = 2;
+    while (offset + 9 < bytes.length) {
+      if (bytes[offset] !== 0xff) return null;
+      const marker = bytes[offset + 1]!;
+      const length = view.getUint16(offset + 2);
+      // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { mime: 'image/jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+      }
+      offset += 2 + length;
+    }
+  }
+  return null;
+}
+
+export function loadImage(url: string, sourcePath: string): ImageLoad {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return {
+      ok: false,
+      severity: 'warning',
+      reason: `remote image ${JSON.stringify(url)} is not fetched (briefings build offline); its alt text is shown instead. Save the image next to the source and link it by a relative path`,
+    };
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
+  } catch {
+    decoded = url;
+  }
+  const folder = resolve(dirname(sourcePath));
+  if (isAbsolute(decoded)) {
+    return { ok: false, severity: 'error', reason: `image path ${JSON.stringify(url)} is absolute; use a path relative to the source's folder` };
+  }
+  const target = resolve(folder, decoded);
+  if (!inside(folder, target)) {
+    return { ok: false, severity: 'error', reason: `image path ${JSON.stringify(url)} leads outside the source's folder; images must sit in or below it` };
+  }
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} not found (looked for ${target})` };
+  }
+  if (!inside(realpathSync(folder), real)) {
+    return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is a link to a file outside the source's folder` };
+  }
+  const stat = statSync(real);
+  if (!stat.isFile()) return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is not a file` };
+  if (stat.size > MAX_IMAGE_BYTES) {
+    return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB` };
+  }
+  const bytes = new Uint8Array(readFileSync(real));
+  const info = imageSize(bytes);
+  if (!info || info.width === 0 || info.height === 0) {
+    return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is not a PNG or JPEG file` };
+  }
+  return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
+}

@@ -1,0 +1,213 @@
+/**
+ * Markdown source → Briefing. Everything the source says either reaches the model or is reported: errors stop the
+ * document (`briefing: null`), warnings do not. Messages sit on the returned vfile with file lines and columns.
+ */
+import GithubSlugger from 'github-slugger';
+import type * as M from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import {
+  MODEL_VERSION,
+  type Block,
+  type Briefing,
+  type BriefingMeta,
+  type Inline,
+  type Participant,
+  type Section,
+} from '../model/briefing.js';
+import { plainText } from '../render/furniture.js';
+import { convertBlocks, convertInlines, pointOf, type ConvertState } from './convert.js';
+import { decodeSource } from './decode.js';
+import { hasErrors, reportError } from './diagnostics.js';
+import { readFrontMatter, type FrontMatter } from './frontmatter.js';
+import { choosePullQuote, extractQuotes } from './quotes.js';
+
+export interface ParseResult {
+  briefing: Briefing | null;
+  file: VFile;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const KEY_POINT_TITLES = /^(key (points|takeaways|messages)|takeaways|main points)$/i;
+
+function collectDefinitions(node: M.Nodes, into: Map<string, M.Definition>): void {
+  if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
+}
+
+function stripPositions(blocks: Block[]): Block[] {
+  return JSON.parse(JSON.stringify(blocks, (key, value: unknown) => (key === 'position' ? undefined : value))) as Block[];
+}
+
+function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
+  if (typeof entry !== 'string') return entry.role ? { name: entry.name.trim(), role: entry.role.trim() } : { name: entry.name.trim() };
+  const comma = entry.indexOf(',');
+  if (comma === -1) return { name: entry.trim() };
+  return { name: entry.slice(0, comma).trim(), role: entry.slice(comma + 1).trim() };
+}
+
+function list(value: string | string[] | undefined, separator: RegExp): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : value.split(separator)).map((v) => v.trim()).filter(Boolean);
+}
+
+/** A front-matter Markdown string (summary, key points) read with the same parser; it has no place in the file. */
+function markdownField(value: string, state: ConvertState): Block[] {
+  const tree = processor.parse(value) as M.Root;
+  return stripPositions(convertBlocks(tree.children, state));
+}
+
+function inlineField(value: string, state: ConvertState): Inline[] {
+  const blocks = markdownField(value, state);
+  const first = blocks[0];
+  if (blocks.length === 1 && first?.type === 'paragraph') return first.children;
+  return [{ type: 'text', value: value.trim() }];
+}
+
+/** A "Key points" section that is nothing but one flat list of one-paragraph items becomes the key points. */
+function keyPointsFrom(section: Section): Inline[][] | null {
+  const [only, ...rest] = section.blocks;
+  if (!only || rest.length > 0 || only.type !== 'list') return null;
+  const points: Inline[][] = [];
+  for (const item of only.items) {
+    const [paragraph, ...more] = item.children;
+    if (!paragraph || more.length > 0 || paragraph.type !== 'paragraph') return null;
+    points.push(paragraph.children);
+  }
+  return points;
+}
+
+interface Outline {
+  titleHeading?: M.Heading;
+  lede: M.RootContent[];
+  sections: { heading: M.Heading; nodes: M.RootContent[] }[];
+}
+
+/** Splits the body at `#`/`##` headings; the first `#` is the title when front matter has none. */
+function outline(body: M.RootContent[], frontMatterTitle: string | undefined): Outline {
+  const result: Outline = { lede: [], sections: [] };
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      const isTitle =
+        node.depth === 1 &&
+        !result.titleHeading &&
+        result.sections.length === 0 &&
+        (frontMatterTitle === undefined || frontMatterTitle === plainTextOfMdast(node));
+      if (isTitle) {
+        result.titleHeading = node;
+        continue;
+      }
+      result.sections.push({ heading: node, nodes: [] });
+      continue;
+    }
+    const current = result.sections[result.sections.length - 1];
+    if (current) current.nodes.push(node);
+    else result.lede.push(node);
+  }
+  return result;
+}
+
+function plainTextOfMdast(node: M.Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return node.children.map((c) => plainTextOfMdast(c)).join('');
+  return '';
+}
+
+export function parseBriefing(input: string | Uint8Array, path: string): ParseResult {
+  const file = new VFile({ path });
+  const text = decodeSource(input, file);
+  if (text === null) return { briefing: null, file };
+  file.value = text;
+  const tree = processor.parse(file) as M.Root;
+  const [first, ...rest] = tree.children;
+  const yaml = first?.type === 'yaml' ? first : undefined;
+  const body = yaml ? rest : tree.children;
+  const fm: FrontMatter | null = readFrontMatter(yaml, file);
+  if (fm === null) return { briefing: null, file };
+
+  const definitions = new Map<string, M.Definition>();
+  collectDefinitions(tree, definitions);
+  const state: ConvertState = { file, sourcePath: path, definitions, depth: 0, warned: new Set() };
+
+  const parts = outline(body, fm.title);
+  const titleInlines = parts.titleHeading ? convertInlines(parts.titleHeading.children, state) : [];
+  const title = fm.title ?? plainText(titleInlines).trim();
+  if (!title) {
+    reportError(file, 'missing title: add `title:` to the front matter or start the body with a `# Title` line', yaml?.position?.start ?? { line: 1, column: 1 }, 'missing-title');
+  }
+
+  const slugger = new GithubSlugger();
+  let sections: Section[] = parts.sections.map(({ heading, nodes }) => {
+    const titleNodes = convertInlines(heading.children, state);
+    const position = pointOf(heading);
+    return {
+      id: slugger.slug(plainText(titleNodes) || 'section'),
+      title: titleNodes,
+      blocks: convertBlocks(nodes, state),
+      ...(position ? { position } : {}),
+    };
+  });
+
+  const lede = convertBlocks(parts.lede, state);
+  let summary: Block[];
+  if (fm.summary !== undefined) {
+    summary = markdownField(fm.summary, state);
+    // The lede still has the author's words: keep it as an untitled opening section rather than lose it.
+    if (lede.length > 0) sections = [{ id: slugger.slug('introduction'), title: [], blocks: lede }, ...sections];
+  } else {
+    summary = lede;
+  }
+
+  let keyPoints: Inline[][] = [];
+  if (fm.key_points !== undefined) {
+    keyPoints = fm.key_points.map((point) => inlineField(point, state));
+  } else {
+    const index = sections.findIndex((s) => KEY_POINT_TITLES.test(plainText(s.title).trim()));
+    const points = index === -1 ? null : keyPointsFrom(sections[index]!);
+    if (points) {
+      keyPoints = points;
+      sections = sections.filter((_, i) => i !== index);
+    }
+  }
+
+  if (summary.length === 0 && keyPoints.length === 0 && sections.every((s) => s.blocks.length === 0)) {
+    reportError(file, 'the briefing has a title but no text', yaml?.position?.end ?? { line: 1, column: 1 }, 'no-body');
+  }
+  if (hasErrors(file)) return { briefing: null, file };
+
+  const participants = (fm.participants ?? []).map(participantFrom);
+  const meta: BriefingMeta = {
+    title,
+    participants,
+    language: fm.language ? Intl.getCanonicalLocales(fm.language)[0]! : 'en-US',
+    keywords: list(fm.keywords, /,/),
+    allowMultiPage: fm.pages === 'multi',
+    ...(fm.subtitle ? { subtitle: fm.subtitle } : {}),
+    ...(fm.kind ? { kind: fm.kind } : {}),
+    ...(fm.date ? { date: fm.date } : {}),
+    ...(fm.location ? { location: fm.location } : {}),
+    ...(fm.classification ? { classification: fm.classification } : {}),
+    ...(fm.prepared_by ? { preparedBy: fm.prepared_by } : {}),
+    ...(fm.distribution ? { distribution: list(fm.distribution, /;/).join('; ') } : {}),
+    ...(fm.source ? { source: fm.source } : {}),
+    ...(fm.template ? { template: fm.template } : {}),
+  };
+  const quotes = extractQuotes(
+    [{ sectionId: null, blocks: summary }, ...sections.map((s) => ({ sectionId: s.id, blocks: s.blocks }))],
+    participants,
+  );
+  const briefing: Briefing = {
+    version: MODEL_VERSION,
+    meta,
+    summary,
+    keyPoints,
+    sections,
+    quotes,
+    pullQuote: choosePullQuote(quotes),
+  };
+  return { briefing, file };
+}
