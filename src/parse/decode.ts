@@ -63,9 +63,30 @@ export function decodeSource(input: string | Uint8Array, file: VFile): string | 
     );
     text = text.replace(controls, '');
   }
+  text = capIndentation(text, file);
   if (text.trim() === '') {
     reportError(file, 'source is empty: a briefing needs at least a title and some text', { line: 1, column: 1 }, 'empty-source');
     return null;
   }
   return text;
+}
+
+/**
+ * Indentation past this many columns only ever means lists nested deeper than any page can show, and the Markdown
+ * parser slows down sharply with each level (a list nested 400 deep takes seconds). Deeper lines are pulled back to
+ * it; their words stay, and the model flattens deep nesting anyway.
+ */
+export const MAX_INDENT = 40;
+
+function capIndentation(text: string, file: VFile): string {
+  const deep = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, 'gm');
+  const first = text.search(deep);
+  if (first === -1) return text;
+  reportWarning(
+    file,
+    `lines indented more than ${MAX_INDENT} columns (lists nested this deep) are pulled back to ${MAX_INDENT}`,
+    pointAt(text, first),
+    'deep-indentation',
+  );
+  return text.replace(deep, (indent) => indent.replace(/\t/g, '    ').slice(0, MAX_INDENT));
 }

@@ -17,13 +17,16 @@ const participant = z.union([
 ]);
 
 /** A calendar date that exists: 2025-02-29 and 2025-13-45 are refused. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date');
+const isoDate = z.string().superRefine((value, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    context.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
+    return;
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    context.addIssue({ code: 'custom', message: 'is not a real calendar date' });
+  }
+});
 
 const languageTag = nonEmpty.refine((value) => {
   try {

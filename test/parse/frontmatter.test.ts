@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { messages, parse } from '../support/parse.js';
+
+function reasons(md: string): string[] {
+  return parse(md).file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
+}
+
+describe('front matter', () => {
+  it('reads every field into meta', () => {
+    const { briefing } = parse(
+      [
+        '---',
+        'title: A title',
+        'subtitle: Sub',
+        'kind: Meeting readout',
+        'date: 2025-01-07',
+        'location: Tokyo',
+        'classification: UNCLASSIFIED',
+        'participants:',
+        '  - Antony J. Blinken, Secretary of State',
+        '  - name: Ishiba Shigeru (石破茂)',
+        '    role: Prime Minister of Japan',
+        '  - Someone',
+        'prepared_by: Office',
+        'distribution: [Press office, Embassy Tokyo]',
+        'source: Readout',
+        'language: en-gb',
+        'template: embassy',
+        'keywords: Japan, alliance',
+        'pages: multi',
+        '---',
+        'Body.',
+      ].join('\n'),
+    );
+    expect(briefing?.meta).toEqual({
+      title: 'A title',
+      subtitle: 'Sub',
+      kind: 'Meeting readout',
+      date: '2025-01-07',
+      location: 'Tokyo',
+      classification: 'UNCLASSIFIED',
+      participants: [
+        { name: 'Antony J. Blinken', role: 'Secretary of State' },
+        { name: 'Ishiba Shigeru (石破茂)', role: 'Prime Minister of Japan' },
+        { name: 'Someone' },
+      ],
+      preparedBy: 'Office',
+      distribution: 'Press office; Embassy Tokyo',
+      source: 'Readout',
+      language: 'en-GB',
+      template: 'embassy',
+      keywords: ['Japan', 'alliance'],
+      allowMultiPage: true,
+    });
+  });
+
+  it('reports invalid YAML at its line in the file, not in the block', () => {
+    expect(reasons('---\ntitle: ok\nkind: [unclosed\nlocation: x\n---\ntext')[0]).toMatch(/^4:1 front matter is not valid YAML/);
+  });
+
+  it('reports a wrong type at the value, on the file line', () => {
+    expect(reasons('---\ntitle: T\n\nparticipants: 42\n---\ntext')).toEqual(['4:15 front-matter `participants` must be a list']);
+  });
+
+  it.each([
+    ['2025-13-45', 'is not a real calendar date'],
+    ['2025-02-29', 'is not a real calendar date'],
+    ['7 Jan 2025', 'must be a date written YYYY-MM-DD'],
+  ])('refuses the date %s', (date, reason) => {
+    expect(reasons(`---\ntitle: T\ndate: ${date}\n---\ntext`)).toEqual([`3:7 front-matter \`date\` ${reason}`]);
+  });
+
+  it('warns about unknown fields with a "did you mean"', () => {
+    const result = parse('---\ntittle: T\nprepared-by: me\nzzz: 1\n---\n# Title\n\ntext');
+    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      '2:1 unknown front-matter field `tittle` is ignored (did you mean `title`?)',
+      '3:1 unknown front-matter field `prepared-by` is ignored (did you mean `prepared_by`?)',
+      '4:1 unknown front-matter field `zzz` is ignored',
+    ]);
+    expect(result.briefing?.meta.title).toBe('Title');
+  });
+
+  it('is an error without a title anywhere', () => {
+    const result = parse('---\nkind: Memo\n---\n\nJust text.');
+    expect(result.briefing).toBeNull();
+    expect(messages(result)).toEqual(['1:1 error missing-title']);
+  });
+
+  it('refuses a bad language tag and an unknown pages value', () => {
+    expect(reasons('---\ntitle: T\nlanguage: "not a tag!"\npages: two\n---\ntext')).toEqual([
+      '3:11 front-matter `language` must be a language tag such as en-US, en-GB or fr',
+      '4:8 front-matter `pages` must be one of "one", "multi"',
+    ]);
+  });
+
+  it('stops a YAML alias bomb quickly with a clear error', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]'];
+    const started = performance.now();
+    const result = parse(`---\ntitle: T\n${bomb.join('\n')}\n---\ntext`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.briefing).toBeNull();
+    expect(result.file.messages.some((m) => m.fatal && /alias/i.test(m.reason))).toBe(true);
+  });
+
+  it('treats __proto__ and constructor as unknown fields, polluting nothing', () => {
+    const result = parse('---\ntitle: T\n__proto__: {polluted: yes}\nconstructor: x\n---\ntext');
+    expect(result.briefing?.meta.title).toBe('T');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(messages(result)).toEqual(['3:1 warning unknown-field', '4:1 warning unknown-field']);
+  });
+
+  it('handles CRLF line endings with the same lines', () => {
+    expect(reasons('---\r\ntitle: T\r\ndate: 2025-13-45\r\n---\r\ntext')).toEqual(['3:7 front-matter `date` is not a real calendar date']);
+  });
+});
