@@ -1,0 +1,75 @@
+/**
+ * Makes the docx library's package reproducible: it stamps core.xml with the clock, zip entries with Date.now(),
+ * and gives hyperlink relationships random ids. We unzip, renumber those ids in order of first appearance, pin the
+ * dates to the build date, and re-zip in a stable entry order with a fixed timestamp (1980-01-01, the zip epoch).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** Built from local fields on purpose: fflate writes DOS times from local fields, so this is 1980-01-01 00:00 anywhere. */
+const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
+
+/** The library's random relationship ids: "rId" followed by a nanoid (not the small counters it also uses). */
+const RANDOM_RID = /\brId[A-Za-z0-9_-]{12,}\b/g;
+
+export interface PackageFixes {
+  buildDate: Date;
+  /** Parts to put in place of the library's (e.g. a reference document's theme). */
+  replaceParts?: Record<string, Uint8Array>;
+  /** `w:style` elements to add to word/styles.xml (styles the library has no option for, e.g. table styles). */
+  appendStyles?: string;
+}
+
+export function reproducible(docx: Uint8Array, fixes: PackageFixes): Uint8Array {
+  const parts = unzipSync(docx);
+  const renumber = relationshipRenumbering(parts);
+  const out: Record<string, Uint8Array> = {};
+  for (const name of entryOrder(Object.keys(parts))) {
+    let data = fixes.replaceParts?.[name] ?? parts[name];
+    if (!data) continue;
+    if (/\.(xml|rels)$/.test(name)) {
+      let xml = strFromU8(data);
+      xml = xml.replace(RANDOM_RID, (id) => renumber.get(id) ?? id);
+      if (name === 'docProps/core.xml') xml = pinDates(xml, fixes.buildDate);
+      if (name === 'word/styles.xml' && fixes.appendStyles) xml = xml.replace('</w:styles>', `${fixes.appendStyles}</w:styles>`);
+      data = strToU8(xml);
+    }
+    out[name] = data;
+  }
+  const zippable: Zippable = {};
+  for (const [name, data] of Object.entries(out)) zippable[name] = [data, { mtime: ZIP_EPOCH, level: 9 }];
+  return zipSync(zippable, { mtime: ZIP_EPOCH });
+}
+
+/** [Content_Types].xml first (some readers sniff it), then the rest by name. */
+function entryOrder(names: string[]): string[] {
+  const first = '[Content_Types].xml';
+  return [...names.filter((n) => n === first), ...names.filter((n) => n !== first).sort()];
+}
+
+/** Random ids → rIdH1, rIdH2 … in the order they first appear in the sorted parts (document before headers…). */
+function relationshipRenumbering(parts: Record<string, Uint8Array>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const name of entryOrder(Object.keys(parts))) {
+    if (!/\.(xml|rels)$/.test(name) || name.endsWith('.rels')) continue;
+    const data = parts[name];
+    if (!data) continue;
+    for (const match of strFromU8(data).matchAll(RANDOM_RID)) {
+      if (!ids.has(match[0])) ids.set(match[0], `rIdH${ids.size + 1}`);
+    }
+  }
+  return ids;
+}
+
+function pinDates(xml: string, date: Date): string {
+  const stamp = `${date.toISOString().slice(0, 19)}Z`;
+  return xml.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+}
+
+/** The parts of a reference.docx we take: its styles (required) and its theme (fonts and colours), when present. */
+export function referenceParts(reference: Uint8Array): { styles: string; theme?: Uint8Array } {
+  const parts = unzipSync(reference, { filter: (f) => f.name === 'word/styles.xml' || f.name === 'word/theme/theme1.xml' });
+  const styles = parts['word/styles.xml'];
+  if (!styles) throw new Error('reference.docx has no word/styles.xml');
+  const theme = parts['word/theme/theme1.xml'];
+  return { styles: strFromU8(styles), ...(theme ? { theme } : {}) };
+}

@@ -1,0 +1,146 @@
+/**
+ * The regions above the columns (header band, summary box, key points, pull quote) and the page header and footer,
+ * in the words of src/render/furniture.ts so every format says the same thing.
+ */
+import { BorderStyle, Footer, Header, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
+import type { Briefing } from '../../model/briefing.js';
+import { dateline, footerParts, LABELS, participantText, pullQuote } from '../furniture.js';
+import { blocks, type WordBlock } from './blocks/index.js';
+import { inlines } from './inlines/index.js';
+import type { Metrics } from './metrics.js';
+import { withEnv, type State } from './state.js';
+import { STYLE } from './style-ids.js';
+import { textRuns } from './text.js';
+import { eighths, hex, twips } from './units.js';
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS: ITableBordersOptions = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+
+/** A full-width one-cell table: the way Word pads and fills a box (a shaded paragraph has no padding). */
+function box(children: WordBlock[], m: Metrics, fill: string, pad: { x: number; top: number; bottom: number }, leftRule?: string): Table {
+  const leftBorder = leftRule ? { left: { style: BorderStyle.SINGLE, size: eighths(m.barWidth), color: hex(leftRule) } } : {};
+  return new Table({
+    width: { size: twips(m.contentWidth), type: WidthType.DXA },
+    columnWidths: [twips(m.contentWidth)],
+    borders: { ...NO_BORDERS, ...leftBorder },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: twips(m.contentWidth), type: WidthType.DXA },
+            shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) },
+            margins: { top: twips(pad.top), bottom: twips(pad.bottom), left: twips(pad.x), right: twips(pad.x), marginUnitType: WidthType.DXA },
+            borders: { top: NONE, bottom: NONE, right: NONE, ...(leftRule ? leftBorder : { left: NONE }) },
+            children: children.length > 0 ? children : [new Paragraph({})],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export function headerBand(state: State, m: Metrics): Table {
+  const { meta } = state.briefing;
+  const kicker = new Paragraph({
+    style: STYLE.bandKicker,
+    children: [
+      ...textRuns(meta.kind ?? ''),
+      ...textRuns('\t'),
+      ...textRuns(state.theme.organisation, { style: STYLE.bandOrganisation }),
+    ],
+  });
+  const lines: Paragraph[] = [kicker, new Paragraph({ style: STYLE.title, children: textRuns(meta.title) })];
+  if (meta.subtitle) lines.push(new Paragraph({ style: STYLE.subtitle, children: textRuns(meta.subtitle) }));
+  const date = dateline(state.briefing);
+  if (date) lines.push(new Paragraph({ style: STYLE.bandDetail, children: textRuns(date) }));
+  if (meta.participants.length > 0) {
+    lines.push(
+      new Paragraph({
+        style: STYLE.bandDetail,
+        children: [
+          ...textRuns(`${LABELS.participants}: `, { style: STYLE.label }),
+          ...textRuns(meta.participants.map(participantText).join(' · ')),
+        ],
+      }),
+    );
+  }
+  return box(lines, m, state.theme.colours.headerBackground, { x: m.bandPadX, top: m.bandPadY, bottom: m.bandPadY });
+}
+
+export function summaryBox(state: State, m: Metrics): Table | null {
+  if (state.briefing.summary.length === 0) return null;
+  const inner = withEnv(state, { width: m.contentWidth - 2 * m.boxPad - m.barWidth });
+  const content = blocks(state.briefing.summary, inner);
+  return box(
+    [new Paragraph({ style: STYLE.boxLabel, children: textRuns(LABELS.summary) }), ...content],
+    m,
+    state.theme.colours.summaryBackground,
+    // The last paragraph's space after already separates it from the box's lower edge.
+    { x: m.boxPad, top: m.boxPad, bottom: Math.max(0, m.boxPad - state.layout.paragraphSpacing) },
+    state.theme.colours.primary,
+  );
+}
+
+export function keyPoints(state: State): Paragraph[] {
+  const points = state.briefing.keyPoints;
+  if (points.length === 0) return [];
+  const ref = state.numbering.bullet(hex(state.theme.colours.accent));
+  return [
+    new Paragraph({ style: STYLE.boxLabel, children: textRuns(LABELS.keyPoints) }),
+    ...points.map(
+      (point) => new Paragraph({ style: STYLE.listBullet, numbering: { reference: ref.reference, level: 0, instance: ref.instance }, children: inlines(point, state) }),
+    ),
+  ];
+}
+
+export function pullQuoteParagraphs(state: State): Paragraph[] {
+  const quote = pullQuote(state.briefing);
+  if (!quote) return [];
+  return [
+    new Paragraph({ style: STYLE.intenseQuote, children: textRuns(`\u201C${quote.text}\u201D`) }),
+    new Paragraph({ style: STYLE.quoteAttribution, children: textRuns(quote.attribution) }),
+  ];
+}
+
+const banner = (classification: string): Paragraph => new Paragraph({ style: STYLE.banner, children: textRuns(classification) });
+
+/** The page header: only the classification banner, when there is one. */
+export function pageHeader(briefing: Briefing): Header | null {
+  const classification = briefing.meta.classification;
+  return classification ? new Header({ children: [banner(classification)] }) : null;
+}
+
+/**
+ * The page footer: a rule, then "prepared by …" left and "source …" right, the theme's footer line centred, then the
+ * banner again. The two halves are the cells of a borderless table, so a long half wraps in its own half instead of
+ * pushing the other onto a new line.
+ */
+export function pageFooter(state: State, m: Metrics): Footer {
+  const { left, right } = footerParts(state.briefing, state.theme);
+  const rule = { style: BorderStyle.SINGLE, size: eighths(0.5), color: hex(state.theme.colours.rule) };
+  const share = Math.min(0.7, Math.max(0.3, left.length / Math.max(1, left.length + right.length)));
+  const widths = [Math.round(twips(m.contentWidth) * share)];
+  widths.push(twips(m.contentWidth) - (widths[0] ?? 0));
+  const half = (text: string, width: number, alignment: 'left' | 'right'): TableCell =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { top: twips(3), bottom: 0, left: 0, right: alignment === 'left' ? twips(6) : 0, marginUnitType: WidthType.DXA },
+      children: [new Paragraph({ style: STYLE.footer, alignment, children: textRuns(text) })],
+    });
+  const halves = new Table({
+    width: { size: twips(m.contentWidth), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { ...NO_BORDERS, top: rule },
+    rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],
+  });
+  const children: (Paragraph | Table)[] = [halves];
+  if (state.theme.footer.text) {
+    children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(state.theme.footer.text) }));
+  }
+  const classification = state.briefing.meta.classification;
+  if (classification) children.push(banner(classification));
+  // A footer ending in a table would get an empty paragraph from Word; end it in a paragraph of our own.
+  if (!(children.at(-1) instanceof Paragraph)) children.push(new Paragraph({ style: STYLE.columnEnd }));
+  return new Footer({ children });
+}

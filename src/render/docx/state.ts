@@ -1,0 +1,31 @@
+/**
+ * What every block and inline handler receives. Pandoc's split: `env` is what a handler inherits from where it sits
+ * (read-only, replaced when descending), `acc` is what accumulates over the whole document (numbering in use).
+ */
+import type { Briefing } from '../../model/briefing.js';
+import type { Layout } from '../../layout/layout.js';
+import type { Theme } from '../../theme/theme.js';
+import type { RenderContext } from '../types.js';
+import type { ListNumbering } from './numbering.js';
+
+export interface Env {
+  /** Paragraph style for running text here: BodyText in the body, Quote inside a block quote, … */
+  paragraphStyle: string;
+  /** List nesting depth of the enclosing list item (0 outside lists). */
+  listDepth: number;
+  /** Left indent in points of running text here (continuation paragraphs of list items line up with the item). */
+  indent: number;
+  /** Width available to the current block, in points (the column, less list and quote indents). */
+  width: number;
+}
+
+export interface State {
+  briefing: Briefing;
+  layout: Layout;
+  theme: Theme;
+  context: RenderContext;
+  env: Env;
+  numbering: ListNumbering;
+}
+
+export const withEnv = (state: State, env: Partial<Env>): State => ({ ...state, env: { ...state.env, ...env } });

@@ -1,0 +1,272 @@
+/**
+ * Word named styles generated from the theme tokens and the fitted sizes. Everything that can live in a style does,
+ * so a recipient editing in Word gets a real document and a reference.docx can restyle it (Pandoc's lesson).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  ShadingType,
+  type ICharacterStyleOptions,
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions,
+} from 'docx';
+import { CJK_FALLBACK, fontFaceFiles } from '../../layout/fonts.js';
+import type { Layout } from '../../layout/layout.js';
+import type { Briefing } from '../../model/briefing.js';
+import type { FontFamily, Theme } from '../../theme/theme.js';
+import type { Metrics } from './metrics.js';
+import { STYLE } from './style-ids.js';
+import { eighths, halfPoints, hex, twips } from './units.js';
+
+/** The Word font a family stands in for, with the CJK fallback named for East Asian text (kanji in names). */
+export function wordFont(family: FontFamily): { ascii: string; hAnsi: string; cs: string; eastAsia: string } {
+  const twin = fontFaceFiles(family).wordTwin;
+  return { ascii: twin, hAnsi: twin, cs: twin, eastAsia: CJK_FALLBACK.wordEastAsia };
+}
+
+/** Exact line spacing: the same baseline grid the fit step measured. */
+const exactly = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
+/** Letter-spacing for labels, ≈ 0.06 em. */
+const letterSpaced = (size: number): number => twips(size * 0.06);
+
+export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme, m: Metrics): IStylesOptions {
+  const c = theme.colours;
+  const body = wordFont(theme.fonts.body);
+  const headingFont = wordFont(theme.fonts.heading);
+  const mono = wordFont(theme.fonts.mono);
+  const size = (pt: number): number => halfPoints(pt);
+  const rule = (pt: number, colour: string, space = 0) => ({ style: BorderStyle.SINGLE, size: eighths(pt), color: hex(colour), space });
+  const label: IRunStylePropertiesOptions = { bold: true, allCaps: true, size: size(layout.smallSize), characterSpacing: letterSpaced(layout.smallSize) };
+  const heading = (id: string, name: string): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: STYLE.bodyText,
+    next: STYLE.bodyText,
+    quickFormat: true,
+    run: { bold: true, font: headingFont },
+    paragraph: { keepNext: true, keepLines: true, spacing: { before: twips(layout.paragraphSpacing), after: twips(layout.paragraphSpacing / 2) }, outlineLevel: Number(id.slice(-1)) - 1 },
+  });
+
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    { id: 'Normal', name: 'Normal', quickFormat: true },
+    {
+      id: STYLE.bodyText,
+      name: 'Body Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { spacing: { after: twips(layout.paragraphSpacing), ...exactly(layout.leading) } },
+    },
+    {
+      id: STYLE.title,
+      name: 'Title',
+      basedOn: 'Normal',
+      next: STYLE.subtitle,
+      quickFormat: true,
+      run: { font: headingFont, bold: true, size: size(layout.titleSize), color: hex(c.headerText) },
+      paragraph: { keepNext: true, spacing: { before: twips(layout.smallSize * 0.3), after: twips(layout.smallSize * 0.3), ...exactly(layout.titleSize * 1.15) } },
+    },
+    {
+      id: STYLE.subtitle,
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { font: headingFont, size: size(layout.bodySize * 1.15), color: hex(c.headerText) },
+      paragraph: { keepNext: true, spacing: { after: twips(layout.smallSize * 0.3), ...exactly(layout.bodySize * 1.15 * theme.leading) } },
+    },
+    {
+      id: STYLE.bandKicker,
+      name: 'Band Kicker',
+      basedOn: 'Normal',
+      run: { ...label, color: hex(c.headerText) },
+      paragraph: {
+        keepNext: true,
+        spacing: exactly(m.smallLeading),
+        rightTabStop: twips(m.contentWidth - 2 * m.bandPadX),
+      },
+    },
+    {
+      id: STYLE.bandDetail,
+      name: 'Band Detail',
+      basedOn: 'Normal',
+      run: { size: size(layout.smallSize), color: hex(c.headerText) },
+      paragraph: { keepNext: true, spacing: { before: twips(layout.smallSize * 0.2), ...exactly(m.smallLeading) } },
+    },
+    {
+      id: STYLE.boxLabel,
+      name: 'Box Label',
+      basedOn: 'Normal',
+      next: STYLE.bodyText,
+      run: { ...label, color: hex(c.primary) },
+      paragraph: { keepNext: true, spacing: { after: twips(layout.smallSize * 0.35), ...exactly(m.smallLeading) } },
+    },
+    { ...heading(STYLE.heading1, 'Heading 1'), run: { bold: true, font: headingFont, size: size(layout.headingSize), color: hex(c.primary) },
+      paragraph: {
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: 0,
+        border: { bottom: rule(0.75, c.rule, 1) },
+        spacing: { before: twips(layout.sectionSpacing), after: twips(layout.paragraphSpacing), ...exactly(layout.headingSize * 1.2) },
+      } },
+    heading(STYLE.heading2, 'Heading 2'),
+    heading(STYLE.heading3, 'Heading 3'),
+    heading(STYLE.heading4, 'Heading 4'),
+    heading(STYLE.heading5, 'Heading 5'),
+    {
+      id: STYLE.listBullet,
+      name: 'List Bullet',
+      basedOn: STYLE.bodyText,
+      quickFormat: true,
+      // Items of one list sit tight; the space after comes once, after the list (Layout.paragraphSpacing).
+      paragraph: { contextualSpacing: true },
+    },
+    { id: STYLE.listNumber, name: 'List Number', basedOn: STYLE.bodyText, quickFormat: true, paragraph: { contextualSpacing: true } },
+    { id: STYLE.listContinue, name: 'List Continue', basedOn: STYLE.bodyText },
+    {
+      id: STYLE.quote,
+      name: 'Quote',
+      basedOn: STYLE.bodyText,
+      quickFormat: true,
+      run: { italics: true },
+      paragraph: { border: { left: rule(2, c.rule, 6) }, indent: { left: twips(layout.bodySize) } },
+    },
+    {
+      id: STYLE.intenseQuote,
+      name: 'Intense Quote',
+      basedOn: 'Normal',
+      next: STYLE.quoteAttribution,
+      quickFormat: true,
+      run: { italics: true, size: size(layout.bodySize * 1.2), color: hex(c.primary) },
+      paragraph: {
+        keepNext: true,
+        border: { left: rule(m.barWidth, c.accent, 6) },
+        indent: { left: twips(layout.bodySize) },
+        spacing: { after: twips(layout.smallSize * 0.3), ...exactly(layout.bodySize * 1.2 * theme.leading) },
+      },
+    },
+    {
+      id: STYLE.quoteAttribution,
+      name: 'Quote Attribution',
+      basedOn: STYLE.intenseQuote,
+      next: STYLE.bodyText,
+      run: { italics: false, size: size(layout.smallSize), color: hex(c.muted) },
+      paragraph: { keepNext: false, spacing: { after: 0, ...exactly(m.smallLeading) } },
+    },
+    {
+      id: STYLE.sourceCode,
+      name: 'Source Code',
+      basedOn: STYLE.bodyText,
+      run: { font: mono, size: size(layout.smallSize) },
+      paragraph: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.summaryBackground) }, spacing: exactly(m.smallLeading) },
+    },
+    {
+      id: STYLE.tableText,
+      name: 'Table Text',
+      basedOn: 'Normal',
+      run: { size: size(layout.smallSize) },
+      paragraph: { spacing: exactly(m.smallLeading) },
+    },
+    { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
+    {
+      id: STYLE.figure,
+      name: 'Figure',
+      basedOn: STYLE.bodyText,
+      next: STYLE.caption,
+      // A picture needs a line as tall as itself: single (auto) spacing, not the exact body grid.
+      paragraph: { keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: STYLE.caption,
+      name: 'caption',
+      basedOn: STYLE.bodyText,
+      run: { italics: true, size: size(layout.smallSize), color: hex(c.muted) },
+      paragraph: { spacing: exactly(m.smallLeading) },
+    },
+    {
+      id: STYLE.rule,
+      name: 'Horizontal Rule',
+      basedOn: 'Normal',
+      run: { size: 2 },
+      paragraph: { border: { bottom: rule(0.5, c.rule, 1) }, spacing: { after: twips(layout.paragraphSpacing), ...exactly(layout.leading / 2) } },
+    },
+    {
+      id: STYLE.blockGap,
+      name: 'Block Gap',
+      basedOn: 'Normal',
+      // An empty paragraph exactly as tall as the space between regions; it also keeps adjacent tables apart.
+      run: { size: 2 },
+      paragraph: { spacing: { before: 0, after: 0, ...exactly(layout.blockSpacing) } },
+    },
+    {
+      id: STYLE.columnEnd,
+      name: 'Column End',
+      basedOn: STYLE.blockGap,
+      // Carries the section break that balances the columns; as near to no height as Word allows.
+      paragraph: { spacing: { before: 0, after: 0, ...exactly(1) } },
+    },
+    {
+      id: STYLE.header,
+      name: 'Header',
+      basedOn: 'Normal',
+      run: { size: size(layout.smallSize), color: hex(c.muted) },
+      paragraph: { spacing: exactly(m.smallLeading) },
+    },
+    {
+      id: STYLE.footer,
+      name: 'Footer',
+      basedOn: 'Normal',
+      run: { size: size(layout.smallSize), color: hex(c.muted) },
+      paragraph: { spacing: exactly(m.smallLeading) },
+    },
+    {
+      id: STYLE.banner,
+      name: 'Banner',
+      basedOn: STYLE.header,
+      run: { ...label, color: hex(c.bannerText) },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.bannerBackground) },
+        spacing: exactly(m.bannerHeight),
+      },
+    },
+  ];
+
+  const characterStyles: ICharacterStyleOptions[] = [
+    { id: STYLE.hyperlink, name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: hex(c.link), underline: {} } },
+    { id: STYLE.verbatimChar, name: 'Verbatim Char', basedOn: 'DefaultParagraphFont', run: { font: mono, size: size(layout.bodySize * 0.92) } },
+    { id: STYLE.label, name: 'Label', basedOn: 'DefaultParagraphFont', run: { bold: true } },
+    { id: STYLE.bandOrganisation, name: 'Band Organisation', basedOn: 'DefaultParagraphFont', run: { bold: false, allCaps: false, characterSpacing: 0 } },
+  ];
+
+  return {
+    default: {
+      document: {
+        run: {
+          font: body,
+          size: size(layout.bodySize),
+          color: hex(c.text),
+          language: { value: briefing.meta.language, eastAsia: 'ja-JP' },
+        },
+        paragraph: { spacing: { before: 0, after: 0, ...exactly(layout.leading) } },
+      },
+    },
+    paragraphStyles,
+    characterStyles,
+  };
+}
+
+/**
+ * Table Grid, as Word writes it (0.5 pt grid, padded cells). docx has no option for table styles, and passing
+ * `importedStyles` would drop its document defaults, so the package step appends this to word/styles.xml.
+ */
+export function tableGridStyle(theme: Theme): string {
+  const colour = theme.colours.rule;
+  const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${hex(colour)}"/>`;
+  const pad = twips(2.5);
+  return (
+    `<w:style w:type="table" w:styleId="${STYLE.tableGrid}"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
+      `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+      `<w:tblCellMar><w:top w:w="${pad}" w:type="dxa"/><w:left w:w="${pad * 2}" w:type="dxa"/><w:bottom w:w="${pad}" w:type="dxa"/><w:right w:w="${pad * 2}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`
+  );
+}
