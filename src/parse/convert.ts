@@ -159,11 +159,32 @@ function imageBlock(node: M.Image, state: ConvertState): Block[] {
   ];
 }
 
-/** Runs `inner` one nesting level deeper, or flattened (with a warning) when the source nests too deep. */
-function nested(node: M.Node, state: ConvertState, wrap: () => Block[], flat: () => Block[]): Block[] {
+/**
+ * The blocks inside a list or quote nested too deep, flattened without recursion: a hostile source nests a thousand
+ * levels (`- - - - …`), and one stack frame per level would overflow the stack.
+ */
+function flattenedBlocks(node: M.List | M.Blockquote, state: ConvertState): Block[] {
+  const leaves: M.RootContent[] = [];
+  const stack: M.RootContent[] = [...node.children].reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.type === 'list' || next.type === 'listItem' || next.type === 'blockquote') {
+      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+    } else {
+      leaves.push(next);
+    }
+  }
+  return convertBlocks(leaves, state);
+}
+
+/** Runs `wrap` one nesting level deeper, or flattens (with one warning per document) when the source nests too deep. */
+function nested(node: M.List | M.Blockquote, state: ConvertState, wrap: () => Block[]): Block[] {
   if (state.depth >= MAX_NESTING) {
-    warnOnce(state, `lists and quotes nested more than ${MAX_NESTING} deep are flattened`, node.position, 'nesting');
-    return flat();
+    // One warning per document, not per line: a thousand-level source would otherwise print a thousand lines.
+    if (!state.warned.has('nesting')) {
+      state.warned.add('nesting');
+      reportWarning(state.file, `lists and quotes nested more than ${MAX_NESTING} deep are flattened`, node.position, 'nesting');
+    }
+    return flattenedBlocks(node, state);
   }
   state.depth++;
   try {
@@ -206,7 +227,6 @@ const blockHandlers: BlockHandlers = {
         const children = convertBlocks(node.children, state);
         return children.length === 0 ? [] : [{ type: 'blockquote', children, ...positioned(node) }];
       },
-      () => convertBlocks(node.children, state),
     ),
   list: (node, state) =>
     nested(
@@ -219,7 +239,6 @@ const blockHandlers: BlockHandlers = {
         }));
         return [{ type: 'list', ordered: node.ordered === true, start: node.start ?? 1, items, ...positioned(node) }];
       },
-      () => node.children.flatMap((item) => listItemBlocks(item, state)),
     ),
   listItem: (node, state) => listItemBlocks(node, state),
   table: (node, state) => {
