@@ -15,6 +15,7 @@ import type { Format, RenderContext } from './render/types.js';
 import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
+import { documentInputs, type InputHashes } from './batch/inputs.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -34,6 +35,8 @@ export interface DocumentResult {
   /** Errors and warnings, each with its place in the source. */
   file: VFile;
   layout?: Layout;
+  /** When built: the files it was built from (source, images, template) with content hashes, for the build cache. */
+  inputs?: InputHashes;
 }
 
 const MARKDOWN = new Set(['.md', '.markdown']);
@@ -85,8 +88,9 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
   if (!briefing) return failed(file);
 
   let theme;
+  const template = options.template ?? briefing.meta.template ?? 'default';
   try {
-    theme = loadTheme(options.template ?? briefing.meta.template ?? 'default');
+    theme = loadTheme(template);
   } catch (error) {
     if (!(error instanceof ThemeError)) throw error;
     reportError(file, error.message, { line: 1, column: 1 }, 'template');
@@ -117,7 +121,8 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
     }
   }
   for (const output of rendered) await writeFileAtomic(output.path, output.bytes);
-  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout };
+  const inputs = documentInputs(source, bytes, briefing, template);
+  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs };
 }
 
 /**

@@ -4,8 +4,10 @@
  * Exit codes: 0 every document built, 1 any failed (the others still build), 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { buildAll, buildDateFromEnv, expandSources, type BuildOptions } from './build.js';
-import { formatFile } from './report.js';
+import { buildDateFromEnv, expandSources } from './build.js';
+import { runReportedBatch } from './batch/reported.js';
+import type { BatchOptions } from './batch/run.js';
+import { runPreview, runWatch } from './serve.js';
 import { FORMATS, type Format } from './render/types.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -15,12 +17,17 @@ const HELP = `briefing ${TOOL_VERSION}: Markdown briefings to one-page PDF, Word
 
 Usage:
   briefing build [paths...] [options]   build each Markdown file (folders: every *.md in them; default: source/)
+  briefing preview [paths...] [options] build, watch, and serve the outputs on http://127.0.0.1:PORT/ with live reload
 
 Options:
   -o, --out DIR          where to write NAME.pdf / NAME.docx / NAME.html (default: output/)
   -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')})
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
+      --force            rebuild every briefing, even those whose outputs are current
+  -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
+  -w, --watch            build, then rebuild whenever a source or one of its images changes
+  -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
   -q, --quiet            print errors only, no warnings or summary
   -h, --help             show this help
   -v, --version          print the version
@@ -51,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f' },
         template: { type: 'string', short: 't' },
         'allow-overflow': { type: 'boolean' },
+        force: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        watch: { type: 'boolean', short: 'w' },
+        port: { type: 'string', short: 'p' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -69,31 +80,35 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'build') {
+  if (command !== 'build' && command !== 'preview') {
     throw new UsageError(command === undefined ? 'missing command: try `briefing build`' : `unknown command "${command}": try \`briefing build\``);
   }
-  const options: BuildOptions = {
+  const options: BatchOptions = {
     outDir: values.out ?? 'output',
     formats: parseFormats(values.format),
     allowOverflow: values['allow-overflow'] === true,
     buildDate: buildDateFromEnv(),
     ...(values.template ? { template: values.template } : {}),
+    force: values.force === true,
+    jobs: parseCount(values.jobs, '--jobs', 1),
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   };
-  const { sources, missing } = await expandSources(paths.length > 0 ? paths : ['source']);
+  const sourcePaths = paths.length > 0 ? paths : ['source'];
+  const quiet = values.quiet === true;
+  if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port: parseCount(values.port, '--port', 0) ?? 4173 });
+  if (values.watch) return runWatch(sourcePaths, options, { quiet });
+  const { sources, missing } = await expandSources(sourcePaths);
   for (const path of missing) console.error(`${path}: error: no such file or folder`);
   if (sources.length === 0 && missing.length === 0) console.error('warning: no Markdown sources found');
 
-  const started = performance.now();
-  const results = await buildAll(sources, options, (result) => {
-    const lines = formatFile(result.file).filter((line) => !values.quiet || line.includes(': error: '));
-    for (const line of lines) console.error(line);
-  });
-  const failed = results.filter((r) => !r.ok).length + missing.length;
-  if (!values.quiet) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.error(`built ${results.length - results.filter((r) => !r.ok).length}, failed ${failed} in ${seconds} s → ${options.outDir}`);
-  }
-  return failed > 0 ? 1 : 0;
+  const summary = await runReportedBatch(sources, options, { quiet, missing: missing.length });
+  return summary.failed > 0 ? 1 : 0;
+}
+
+function parseCount(value: string | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${option} wants a whole number of at least ${min}, not "${value}"`);
+  return Number(value);
 }
 
 main(process.argv.slice(2)).then(

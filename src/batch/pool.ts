@@ -1,0 +1,49 @@
+/**
+ * Where documents build: in this thread for a few files (starting workers costs more than it saves), or in a piscina
+ * pool sized to the cores for batches. A task that kills its worker rejects; piscina starts a fresh worker and the
+ * caller reports that one document as failed.
+ */
+import { availableParallelism } from 'node:os';
+import type { BuildOptions } from '../build.js';
+import { runJob, type JobResult } from './job.js';
+import type { WorkerTask } from './worker.js';
+
+export interface Runner {
+  /** How many documents to keep in flight. */
+  readonly concurrency: number;
+  run(source: string): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+/** Batches up to this size stay in-process. */
+export const IN_PROCESS_MAX = 3;
+
+export function inProcessRunner(options: BuildOptions): Runner {
+  return { concurrency: 1, run: (source) => runJob(source, options), close: async () => {} };
+}
+
+/** piscina loads only when a pool is wanted: a single-file build should not pay for it. */
+export async function poolRunner(options: BuildOptions, threads: number): Promise<Runner> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkerTask, JobResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Each worker holds one document at a time; its own queue would only delay the ordered report.
+    concurrentTasksPerWorker: 1,
+  });
+  return {
+    // Two per thread keep every worker busy while the main thread reports and records.
+    concurrency: threads * 2,
+    run: (source) => pool.run({ source, options }),
+    close: () => pool.close(),
+  };
+}
+
+/** `jobs` from --jobs (0 or undefined: one per core); documents: how many will actually build. */
+export async function chooseRunner(options: BuildOptions, documents: number, jobs?: number): Promise<Runner> {
+  const threads = Math.min(jobs && jobs > 0 ? jobs : availableParallelism(), documents);
+  const forced = jobs !== undefined && jobs > 1;
+  if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) return inProcessRunner(options);
+  return poolRunner(options, threads);
+}

@@ -1,0 +1,12 @@
+/** The piscina worker: builds one document per task. Fonts, themes and the parser load once per worker, not per task. */
+import type { BuildOptions } from '../build.js';
+import { runJob, type JobResult } from './job.js';
+
+export interface WorkerTask {
+  source: string;
+  options: BuildOptions;
+}
+
+export default function build(task: WorkerTask): Promise<JobResult> {
+  return runJob(task.source, task.options);
+}

@@ -1,0 +1,45 @@
+/** The long-running commands: `build --watch` and `preview`. Both run until interrupted (Ctrl-C), then exit 0. */
+import { basename } from 'node:path';
+import type { BatchOptions } from './batch/run.js';
+import { startPreview } from './preview.js';
+import { watchBuild } from './watch.js';
+
+interface ServeOptions {
+  quiet: boolean;
+}
+
+function untilInterrupted(close: () => Promise<void> | void): Promise<number> {
+  return new Promise((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void Promise.resolve(close()).then(() => done(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function runWatch(paths: readonly string[], options: BatchOptions, serve: ServeOptions): Promise<number> {
+  const watcher = watchBuild(paths, options, { quiet: serve.quiet });
+  await watcher.ready;
+  if (!serve.quiet) console.error('watching for changes (Ctrl-C to stop)');
+  return untilInterrupted(() => watcher.close());
+}
+
+export async function runPreview(paths: readonly string[], options: BatchOptions, serve: ServeOptions & { port: number }): Promise<number> {
+  const server = await startPreview(options.outDir, serve.port);
+  const watcher = watchBuild(paths, options, {
+    quiet: serve.quiet,
+    onRound: (_summary, built) => {
+      if (built.length > 0) server.notify(built.flatMap((r) => r.outputs.map((o) => basename(o))));
+    },
+  });
+  await watcher.ready;
+  // Printed even with --quiet: without the address the command is useless.
+  console.error(`preview on ${server.url} (Ctrl-C to stop)`);
+  return untilInterrupted(async () => {
+    watcher.close();
+    await server.close();
+  });
+}
