@@ -1,0 +1,164 @@
+/**
+ * Embedded fonts: the same TTF files the PDF uses (src/layout/fonts.ts), subset to exactly the characters each face
+ * draws in this document and inlined as WOFF2 data URIs, so the HTML breaks lines like the PDF and opens offline.
+ *
+ * Handlers record every string they emit together with the face it is drawn in (`FontUsage.record`); characters the
+ * Latin face lacks (kanji, kana, Hangul …) go to the CJK fallback, as the PDF segments runs by glyph coverage.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { CJK_FALLBACK, fontFaceFiles, type FontStyle } from '../../layout/fonts.js';
+import type { FontFamily, Theme } from '../../theme/theme.js';
+
+/** Which face of the theme a run is set in; mirrors the CSS in css.ts. */
+export type FaceRole = 'body' | 'heading' | 'mono';
+export interface Face {
+  role: FaceRole;
+  bold: boolean;
+  italic: boolean;
+}
+
+// subset-font and fontkit ship no types; these are the only calls we make into them.
+type SubsetFont = (font: Buffer, text: string, options: Record<string, unknown>) => Promise<Buffer>;
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+interface Fontkit {
+  create(buffer: Buffer): GlyphCoverage;
+}
+const require = createRequire(import.meta.url);
+const subsetFont = require('subset-font') as SubsetFont;
+const fontkit = require('fontkit') as Fontkit;
+
+/**
+ * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
+ * subset stays small. Hinting is dropped too: it does not change advance widths in print or on high-density screens.
+ */
+const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk'];
+
+const bytesCache = new Map<string, Buffer>();
+/** Subsets by file and text: a rebuild of an unchanged document skips HarfBuzz (the CJK face costs most). Bounded. */
+const subsetCache = new Map<string, Promise<Buffer>>();
+const SUBSET_CACHE_SIZE = 64;
+
+function subset(path: string, text: string): Promise<Buffer> {
+  const key = `${path}\u0000${text}`;
+  let result = subsetCache.get(key);
+  if (!result) {
+    result = subsetFont(fontBytes(path), text, { targetFormat: 'woff2', noHinting: true, keepFeatures: KEEP_FEATURES });
+    subsetCache.set(key, result);
+    result.catch(() => subsetCache.delete(key));
+    const oldest = subsetCache.keys().next();
+    if (subsetCache.size > SUBSET_CACHE_SIZE && !oldest.done) subsetCache.delete(oldest.value);
+  }
+  return result;
+}
+const coverageCache = new Map<string, GlyphCoverage>();
+
+/** Font files are read once per process: the CJK face alone is 5 MB. */
+function fontBytes(path: string): Buffer {
+  let bytes = bytesCache.get(path);
+  if (!bytes) {
+    bytes = readFileSync(path);
+    bytesCache.set(path, bytes);
+  }
+  return bytes;
+}
+
+function coverage(path: string): GlyphCoverage {
+  let font = coverageCache.get(path);
+  if (!font) {
+    font = fontkit.create(fontBytes(path));
+    coverageCache.set(path, font);
+  }
+  return font;
+}
+
+function styleOf(face: Pick<Face, 'bold' | 'italic'>): FontStyle {
+  if (face.bold) return face.italic ? 'boldItalic' : 'bold';
+  return face.italic ? 'italic' : 'regular';
+}
+
+/** The CSS generic family to fall back on when a face cannot load at all. */
+export function genericFamily(family: FontFamily): string {
+  if (family === 'Tinos') return 'serif';
+  if (family === 'Cousine') return 'monospace';
+  return 'sans-serif';
+}
+
+interface FaceEntry {
+  family: string;
+  path: string;
+  weight: 400 | 700;
+  italic: boolean;
+  chars: Set<number>;
+}
+
+/** Collects, per embedded face, the characters the document draws with it. */
+export class FontUsage {
+  private readonly faces = new Map<string, FaceEntry>();
+
+  constructor(private readonly theme: Theme) {}
+
+  familyOf(role: FaceRole): FontFamily {
+    return this.theme.fonts[role];
+  }
+
+  /** Notes that `text` is drawn in `face`. Layout controls (tab, newline) draw nothing and are skipped. */
+  record(text: string, face: Face): void {
+    const family = this.familyOf(face.role);
+    const style = styleOf(face);
+    const latinPath = fontFaceFiles(family).files[style];
+    const latin = coverage(latinPath);
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      if (codePoint < 0x20 || codePoint === 0x7f) continue;
+      if (latin.hasGlyphForCodePoint(codePoint)) {
+        this.entry(family, latinPath, face.bold, face.italic).chars.add(codePoint);
+      } else {
+        // The CJK face has no italic: the PDF sets those runs upright, and so does the CSS (font-synthesis-style).
+        const cjkPath = face.bold ? CJK_FALLBACK.files.bold : CJK_FALLBACK.files.regular;
+        this.entry(CJK_FALLBACK.family, cjkPath, face.bold, false).chars.add(codePoint);
+      }
+    }
+  }
+
+  private entry(family: string, path: string, bold: boolean, italic: boolean): FaceEntry {
+    const key = `${family}|${bold}|${italic}`;
+    let entry = this.faces.get(key);
+    if (!entry) {
+      entry = { family, path, weight: bold ? 700 : 400, italic, chars: new Set() };
+      this.faces.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** `@font-face` rules with WOFF2 subsets as data URIs, in a fixed order so the output is byte-identical. */
+  async fontFaceCss(): Promise<string> {
+    const entries = [...this.faces.values()]
+      .filter((e) => e.chars.size > 0)
+      .sort((a, b) => `${a.family}|${a.weight}|${a.italic}`.localeCompare(`${b.family}|${b.weight}|${b.italic}`, 'en'));
+    const rules = await Promise.all(
+      entries.map(async (e) => {
+        const text = String.fromCodePoint(...[...e.chars].sort((a, b) => a - b));
+        const woff2 = await subset(e.path, text);
+        return (
+          `@font-face{font-family:"${e.family}";font-style:${e.italic ? 'italic' : 'normal'};` +
+          `font-weight:${e.weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format("woff2")}`
+        );
+      }),
+    );
+    return rules.join('\n');
+  }
+
+  /** Characters per face, for tests and reports. */
+  summary(): Array<{ family: string; weight: number; italic: boolean; chars: number }> {
+    return [...this.faces.values()].map((e) => ({
+      family: e.family,
+      weight: e.weight,
+      italic: e.italic,
+      chars: e.chars.size,
+    }));
+  }
+}

@@ -1,0 +1,100 @@
+/** Rendering and reading helpers shared by the HTML emitter's tests. */
+import { readFileSync } from 'node:fs';
+import type { Block, Briefing, Inline } from '../../../src/model/briefing.js';
+import { layoutAtSize } from '../../../src/layout/fit.js';
+import type { Layout } from '../../../src/layout/layout.js';
+import { parseBriefing } from '../../../src/parse/index.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import type { RenderContext } from '../../../src/render/types.js';
+import { loadTheme } from '../../../src/theme/load.js';
+import type { Theme } from '../../../src/theme/theme.js';
+import { dateline, footerParts, LABELS, participantText, pullQuote } from '../../../src/render/furniture.js';
+
+export function context(warnings: string[] = []): RenderContext {
+  return { buildDate: new Date('2025-01-08T00:00:00Z'), toolVersion: '0.0.0-test', warn: (m) => warnings.push(m) };
+}
+
+export async function render(
+  briefing: Briefing,
+  options: { theme?: Theme; layout?: Layout; warnings?: string[] } = {},
+): Promise<string> {
+  const theme = options.theme ?? loadTheme('default');
+  const layout = options.layout ?? layoutAtSize(theme, theme.size.min);
+  const bytes = await renderHtml(briefing, layout, theme, context(options.warnings));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** A source from source/ through the real parser; fails the test when the parser reports an error. */
+export function parseSource(name: string): Briefing {
+  const path = new URL(`../../../source/${name}`, import.meta.url);
+  const { briefing, file } = parseBriefing(readFileSync(path), path.pathname);
+  if (!briefing) throw new Error(`parse failed: ${file.messages.map(String).join('; ')}`);
+  return briefing;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+
+/** The document's visible text: the body without tags, style or head, entities decoded. */
+export function visibleText(html: string): string {
+  const body = html.slice(html.indexOf('<body>'));
+  return body
+    .replace(/<br>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => NAMED[name] ?? '')
+    .replace(/\s+/g, ' ');
+}
+
+function inlineText(nodes: readonly Inline[]): string[] {
+  return nodes.flatMap((n) => (n.type === 'text' || n.type === 'code' ? [n.value] : n.type === 'break' ? [] : inlineText(n.children)));
+}
+
+function blockText(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b): string[] => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        return inlineText(b.children);
+      case 'list':
+        return b.items.flatMap((i) => blockText(i.children));
+      case 'blockquote':
+        return blockText(b.children);
+      case 'table':
+        return [...b.header, ...b.rows.flat()].flatMap((c) => inlineText(c.children));
+      case 'code':
+        return [b.value];
+      case 'image':
+        return [];
+      case 'thematicBreak':
+        return [];
+    }
+  });
+}
+
+/** Every string of the model a reader should see, with the furniture built from it. */
+export function modelStrings(briefing: Briefing, theme: Theme): string[] {
+  const { meta } = briefing;
+  const quote = pullQuote(briefing);
+  const foot = footerParts(briefing, theme);
+  return [
+    meta.title,
+    meta.subtitle ?? '',
+    meta.kind ?? '',
+    meta.classification ?? '',
+    dateline(briefing),
+    ...meta.participants.map(participantText),
+    LABELS.participants,
+    theme.organisation,
+    foot.left,
+    foot.right,
+    theme.footer.text,
+    ...(briefing.summary.length ? [LABELS.summary, ...blockText(briefing.summary)] : []),
+    ...(briefing.keyPoints.length ? [LABELS.keyPoints, ...briefing.keyPoints.flatMap(inlineText)] : []),
+    ...(quote ? [quote.text, quote.attribution] : []),
+    ...briefing.sections.flatMap((s) => [...inlineText(s.title), ...blockText(s.blocks)]),
+  ];
+}
+
+/** All values of one attribute, in document order. */
+export function attributeValues(html: string, name: string): string[] {
+  return [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1] ?? '');
+}
