@@ -1,10 +1,13 @@
 /**
- * TEMPORARY heuristic fit (to be replaced by the measuring fit step of the PDF issue): picks the theme's maximum
- * body size. Signature is final.
+ * The fit step: the largest body size in the theme's range, on its step, at which the whole briefing fits on one
+ * page, measured with the real fonts. Word, LibreOffice and Chromium break lines a little differently from us and
+ * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
+ * between its columns).
  */
 import type { Briefing } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { Layout } from './layout.js';
+import { typeset, type Typeset } from './typeset.js';
 
 export interface FitOptions {
   /** Let the briefing flow onto further pages instead of failing when it does not fit at the minimum size. */
@@ -14,6 +17,9 @@ export interface FitOptions {
 export type FitResult =
   | { ok: true; layout: Layout; warnings: string[] }
   | { ok: false; message: string; linesOver: number; wordsToCut: number };
+
+/** Spare body lines per page that a fit must leave, for other engines' line breaking. */
+export const SLACK_LINES = 2;
 
 export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
   return {
@@ -37,6 +43,65 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function fitBriefing(_briefing: Briefing, theme: Theme, _options: FitOptions): FitResult {
-  return { ok: true, layout: layoutAtSize(theme, theme.size.max), warnings: [] };
+/** The theme's sizes from largest to smallest, on its step (computed in hundredths to avoid float drift). */
+export function candidateSizes(theme: Theme): number[] {
+  const { min, max, step } = theme.size;
+  const sizes: number[] = [];
+  for (let i = 0; ; i++) {
+    const size = round2(max - i * step);
+    if (size < min - 1e-9) break;
+    sizes.push(size);
+  }
+  if (sizes[sizes.length - 1] !== min) sizes.push(min);
+  return sizes;
+}
+
+/** Lays out with the fit's slack; the measure used to judge a size. */
+function trial(briefing: Briefing, theme: Theme, size: number): Typeset {
+  const layout = layoutAtSize(theme, size);
+  return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false });
+}
+
+/** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
+function largestWithin(briefing: Briefing, theme: Theme, sizes: readonly number[], pages: number): { index: number; result: Typeset } | null {
+  // Page count only grows as the size grows, so binary search for the first (largest) size that fits.
+  let low = 0;
+  let high = sizes.length - 1;
+  let best: { index: number; result: Typeset } | null = null;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const result = trial(briefing, theme, sizes[mid]!);
+    if (result.pages <= pages) {
+      best = { index: mid, result };
+      high = mid - 1;
+    } else low = mid + 1;
+  }
+  return best;
+}
+
+export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
+  const sizes = candidateSizes(theme);
+  const onePage = largestWithin(briefing, theme, sizes, 1);
+  if (onePage) {
+    const size = sizes[onePage.index]!;
+    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: [] };
+  }
+  const min = theme.size.min;
+  const atMin = trial(briefing, theme, min);
+  const leading = layoutAtSize(theme, min).leading;
+  const linesOver = Math.max(1, Math.ceil(atMin.overflow / leading));
+  const wordsPerLine = atMin.bodyLines > 0 ? atMin.bodyWords / atMin.bodyLines : 10;
+  const wordsToCut = Math.max(10, Math.ceil((linesOver * wordsPerLine) / 10) * 10);
+  const over = `does not fit on one page at the minimum ${min} pt: ${linesOver} line${linesOver === 1 ? '' : 's'} over`;
+  if (options.allowOverflow || briefing.meta.allowMultiPage) {
+    // As few pages as the minimum size needs, at the largest size that keeps that page count.
+    const best = largestWithin(briefing, theme, sizes, atMin.pages) ?? { index: sizes.length - 1, result: atMin };
+    const size = sizes[best.index]!;
+    return {
+      ok: true,
+      layout: layoutAtSize(theme, size, best.result.pages, 1),
+      warnings: [`${over}; set at ${size} pt on ${best.result.pages} pages`],
+    };
+  }
+  return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };
 }

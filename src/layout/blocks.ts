@@ -1,0 +1,205 @@
+/**
+ * One typesetting handler per block kind: each turns a model block into rows (for stacking and column flow) and a
+ * group (for the structure tree). Marks are frame-relative until the rows are placed.
+ */
+import type { Block, BlockKind, Inline, TableCell } from '../model/briefing.js';
+import { part, type Group, type Mark, type Node } from './display.js';
+import { baselineIn, lineRows, row, type Align, type Env, type Row } from './frame.js';
+import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
+
+export interface Built {
+  rows: Row[];
+  group: Group;
+}
+
+type BlockHandlers = { [K in BlockKind]: (node: Extract<Block, { type: K }>, env: Env) => Built };
+
+function marksOf(rows: readonly Row[]): Mark[] {
+  return rows.flatMap((r) => r.marks);
+}
+
+/** Keeps a paragraph's first two and last two lines together (no orphans or widows). */
+function keepLines(rows: Row[]): Row[] {
+  if (rows.length >= 2) {
+    rows[0]!.keepWithNext = true;
+    rows[rows.length - 2]!.keepWithNext = true;
+  }
+  return rows;
+}
+
+function textRows(inlines: readonly Inline[], env: Env, style: SpanStyle = env.style): Row[] {
+  const lines = setLines(spansOf(inlines, style, env.inline), env.width);
+  return lineRows(lines, style, env.lineHeight, env.x, env.width);
+}
+
+const BULLETS = ['\u2022', '\u2013', '\u25e6'];
+
+function listLabel(env: Env, ordered: boolean, number: number, checked: boolean | undefined): string {
+  if (checked !== undefined) return checked ? '\u2713' : '\u25a1';
+  return ordered ? `${number}.` : BULLETS[env.listDepth % BULLETS.length]!;
+}
+
+function tableCellRows(cell: TableCell, style: SpanStyle, env: Env, width: number, align: Align, lineHeight: number, x: number): Row[] {
+  const lines = setLines(spansOf(cell.children, style, env.inline), width);
+  return lineRows(lines, style, lineHeight, x, width, align);
+}
+
+const blockHandlers: BlockHandlers = {
+  paragraph: (node, env) => {
+    const rows = keepLines(textRows(node.children, env));
+    return { rows, group: { type: 'block', block: node, children: marksOf(rows) } };
+  },
+
+  heading: (node, env) => {
+    const style: SpanStyle = { ...env.style, family: env.theme.fonts.heading, bold: true, colour: env.theme.colours.primary };
+    const rows = textRows(node.children, env, style);
+    for (const r of rows) r.keepWithNext = true;
+    if (rows[0]) rows[0].spaceBefore = env.layout.paragraphSpacing * 1.5;
+    return { rows, group: { type: 'block', block: node, children: marksOf(rows) } };
+  },
+
+  list: (node, env) => {
+    const indent = 1.2 * env.style.size;
+    const items: Node[] = [];
+    const rows: Row[] = [];
+    node.items.forEach((item, index) => {
+      const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, listDepth: env.listDepth + 1 };
+      const body = stackBlocks(item.children, inner, env.layout.paragraphSpacing * 0.5);
+      const first = body.rows[0] ?? row(env.lineHeight);
+      if (body.rows.length === 0) body.rows.push(first);
+      const text = listLabel(env, node.ordered, node.start + index, item.checked);
+      const labelStyle: SpanStyle = { ...env.style, italic: false, colour: node.ordered ? env.style.colour : env.bulletColour };
+      const [labelLine] = setLines([{ text, style: labelStyle }], indent);
+      const firstLine = first.marks.find((m) => m.type === 'line');
+      const baseline = firstLine?.type === 'line' ? firstLine.baseline : baselineIn(env.lineHeight, labelStyle);
+      const labelWidth = labelLine?.width ?? 0;
+      const label: Mark = {
+        type: 'line',
+        page: 0,
+        x: node.ordered ? env.x + indent - labelWidth - 0.35 * env.style.size : env.x + 0.3 * env.style.size,
+        baseline,
+        fragments: labelLine?.fragments ?? [],
+      };
+      first.marks.push(label);
+      if (index > 0) first.spaceBefore = env.layout.paragraphSpacing * 0.6;
+      items.push(part('listItem', [part('listLabel', [label]), part('listBody', body.groups)]));
+      rows.push(...body.rows);
+    });
+    return { rows, group: { type: 'block', block: node, children: items } };
+  },
+
+  blockquote: (node, env) => {
+    const inset = 0.9 * env.style.size;
+    const inner: Env = { ...env, x: env.x + inset, width: env.width - inset, style: { ...env.style, italic: true } };
+    const body = stackBlocks(node.children, inner, env.layout.paragraphSpacing);
+    const bars: Mark[] = body.rows.map((r) => ({
+      type: 'rule',
+      page: 0,
+      x1: env.x + 1,
+      y1: 0,
+      x2: env.x + 1,
+      y2: r.height,
+      thickness: 2,
+      colour: env.theme.colours.rule,
+    }));
+    body.rows.forEach((r, i) => r.marks.push(bars[i]!));
+    return { rows: body.rows, group: { type: 'block', block: node, children: [...bars, ...body.groups] } };
+  },
+
+  table: (node, env) => {
+    const size = env.layout.smallSize;
+    const pad = 2.5;
+    const lineHeight = size * env.theme.leading;
+    const cellStyle: SpanStyle = { ...env.style, size };
+    const headStyle: SpanStyle = { ...cellStyle, bold: true };
+    const all = [node.header, ...node.rows];
+    const natural = node.align.map((_, c) =>
+      Math.max(...all.map((cells, r) => widthOf(spansOf(cells[c]?.children ?? [], r === 0 ? headStyle : cellStyle, env.inline)))) + 2 * pad,
+    );
+    const total = natural.reduce((a, b) => a + b, 0);
+    const widths = natural.map((w) => (w / total) * env.width);
+    const xs = widths.map((_, c) => env.x + widths.slice(0, c).reduce((a, b) => a + b, 0));
+    const rule = env.theme.colours.rule;
+    const rows: Row[] = [];
+    const trs: Node[] = [];
+    all.forEach((cells, r) => {
+      const head = r === 0;
+      const cellRows = node.align.map((align, c) =>
+        tableCellRows(cells[c] ?? { children: [] }, head ? headStyle : cellStyle, env, widths[c]! - 2 * pad, align ?? 'left', lineHeight, xs[c]! + pad),
+      );
+      const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * pad;
+      const marks: Mark[] = [];
+      if (head) marks.push({ type: 'rect', page: 0, x: env.x, y: 0, width: env.width, height, fill: env.theme.colours.summaryBackground });
+      const hline = (y: number): Mark => ({ type: 'rule', page: 0, x1: env.x, y1: y, x2: env.x + env.width, y2: y, thickness: 0.5, colour: rule });
+      marks.push(hline(0));
+      if (r === all.length - 1) marks.push(hline(height));
+      for (const x of [...xs, env.x + env.width]) marks.push({ type: 'rule', page: 0, x1: x, y1: 0, x2: x, y2: height, thickness: 0.5, colour: rule });
+      const cellsGroups = cellRows.map((rs) => {
+        rs.forEach((lr, i) => {
+          for (const m of lr.marks) if (m.type === 'line') m.baseline += pad + i * lineHeight;
+        });
+        return part(head ? 'tableHeaderCell' : 'tableCell', marksOf(rs));
+      });
+      const lines = cellRows.flatMap((rs) => marksOf(rs));
+      rows.push(row(height, [...marks, ...lines], 0, head));
+      trs.push(part('tableRow', [...marks, ...cellsGroups]));
+    });
+    return { rows, group: { type: 'block', block: node, children: trs } };
+  },
+
+  code: (node, env) => {
+    const size = env.layout.smallSize;
+    const pad = 3;
+    const lineHeight = size * 1.3;
+    const style: SpanStyle = { ...env.style, family: env.theme.fonts.mono, bold: false, italic: false, size, marks: ['code'] };
+    const source = node.value.replace(/\t/g, '    ').split('\n');
+    const lines: SetLine[] = source.flatMap((text) => setLines([{ text, style }], env.width - 2 * pad, env.width - 2 * pad, true));
+    const rows = lineRows(lines, style, lineHeight, env.x + pad, env.width - 2 * pad);
+    rows.forEach((r, i) => {
+      const top = i === 0 ? pad : 0;
+      const bottom = i === rows.length - 1 ? pad : 0;
+      for (const m of r.marks) if (m.type === 'line') m.baseline += top;
+      r.height += top + bottom;
+      r.marks.unshift({ type: 'rect', page: 0, x: env.x, y: 0, width: env.width, height: r.height, fill: env.theme.colours.summaryBackground });
+    });
+    return { rows, group: { type: 'block', block: node, children: marksOf(rows) } };
+  },
+
+  image: (node, env) => {
+    const maxHeight = env.layout.page.height * 0.3;
+    let width = env.width;
+    let height = (width * node.height) / Math.max(1, node.width);
+    if (height > maxHeight) {
+      width = (width * maxHeight) / height;
+      height = maxHeight;
+    }
+    const image: Mark = { type: 'image', page: 0, x: env.x, y: 0, width, height, block: node };
+    const rows = [row(height, [image])];
+    return { rows, group: { type: 'block', block: node, children: [image] } };
+  },
+
+  thematicBreak: (node, env) => {
+    const height = Math.max(4, env.layout.paragraphSpacing * 2);
+    const rule: Mark = { type: 'rule', page: 0, x1: env.x, y1: height / 2, x2: env.x + env.width, y2: height / 2, thickness: 0.5, colour: env.theme.colours.rule };
+    return { rows: [row(height, [rule])], group: { type: 'block', block: node, children: [rule] } };
+  },
+};
+
+export function buildBlock(block: Block, env: Env): Built {
+  // The map is keyed by kind, so this lookup is total; TypeScript cannot narrow the pair by itself.
+  return (blockHandlers[block.type] as (node: Block, env: Env) => Built)(block, env);
+}
+
+/** Blocks one after another, `spacing` between them (a handler may ask for more). */
+export function stackBlocks(blocks: readonly Block[], env: Env, spacing: number): { rows: Row[]; groups: Group[] } {
+  const rows: Row[] = [];
+  const groups: Group[] = [];
+  blocks.forEach((block, i) => {
+    const built = buildBlock(block, env);
+    const first = built.rows[0];
+    if (first) first.spaceBefore = i === 0 ? 0 : Math.max(spacing, first.spaceBefore);
+    rows.push(...built.rows);
+    groups.push(built.group);
+  });
+  return { rows, groups };
+}

@@ -1,0 +1,72 @@
+/**
+ * Rows: the unit the typesetter stacks and flows into columns. A row is a horizontal slice (a line of text, a table
+ * row, an image) whose marks are positioned relative to the row's top-left corner in its frame; placing the row
+ * moves its marks onto the page.
+ */
+import type { Layout } from './layout.js';
+import type { Theme } from '../theme/theme.js';
+import { placeMark, type Mark } from './display.js';
+import type { InlineEnv, SetLine, SpanStyle } from './text.js';
+import { getFace } from './faces.js';
+import { styleFont } from './text.js';
+
+export interface Row {
+  height: number;
+  /** Space wanted above the row; dropped at the top of a column. */
+  spaceBefore: number;
+  /** Keep this row in the same column as the next one (headings, orphan and widow lines). */
+  keepWithNext: boolean;
+  marks: Mark[];
+}
+
+/** What block handlers need: where they are, how wide, and the current text style. */
+export interface Env {
+  theme: Theme;
+  layout: Layout;
+  /** Left offset in the frame and the width available there. */
+  x: number;
+  width: number;
+  style: SpanStyle;
+  inline: InlineEnv;
+  /** Line height of running text at `style.size`. */
+  lineHeight: number;
+  listDepth: number;
+  bulletColour: string;
+}
+
+export function row(height: number, marks: Mark[] = [], spaceBefore = 0, keepWithNext = false): Row {
+  return { height, spaceBefore, keepWithNext, marks };
+}
+
+/** Baseline offset within a line box: half the extra leading above the face's ascent, as CSS and Word do. */
+export function baselineIn(lineHeight: number, style: SpanStyle): number {
+  const face = getFace(style.family, styleFont(style));
+  return (lineHeight - (face.ascent + face.descent) * style.size) / 2 + face.ascent * style.size;
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+/** One row per set line, text starting at `x` in a box `width` wide. */
+export function lineRows(lines: readonly SetLine[], style: SpanStyle, lineHeight: number, x: number, width: number, align: Align = 'left'): Row[] {
+  const baseline = baselineIn(lineHeight, style);
+  return lines.map((line) => {
+    const offset = align === 'left' ? 0 : align === 'right' ? width - line.width : (width - line.width) / 2;
+    return row(lineHeight, [{ type: 'line', page: 0, x: x + offset, baseline, fragments: line.fragments }]);
+  });
+}
+
+/** Stacks rows from `y` down without column breaks (full-width regions); returns the bottom. */
+export function stackRows(rows: readonly Row[], x: number, y: number, page: number): number {
+  let cursor = y;
+  rows.forEach((r, i) => {
+    if (i > 0) cursor += r.spaceBefore;
+    for (const mark of r.marks) placeMark(mark, x, cursor, page);
+    cursor += r.height;
+  });
+  return cursor;
+}
+
+/** Height of rows stacked as `stackRows` would. */
+export function stackedHeight(rows: readonly Row[]): number {
+  return rows.reduce((sum, r, i) => sum + r.height + (i > 0 ? r.spaceBefore : 0), 0);
+}

@@ -1,0 +1,147 @@
+/**
+ * The typesetter: lays a briefing out on the page at a given Layout (body size, leading, spacing) and returns the
+ * display list plus what the fit step needs to judge it (pages used, height over the first page).
+ */
+import type { Briefing, Section } from '../model/briefing.js';
+import type { Theme } from '../theme/theme.js';
+import { stackBlocks } from './blocks.js';
+import { part, placeMark, type Group, type Mark } from './display.js';
+import { flowColumns } from './flow.js';
+import { lineRows, type Env, type Row } from './frame.js';
+import type { Layout } from './layout.js';
+import { banner, footerHeight, footerRows, headerBand, keyPoints, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { setLines, spansOf, type SpanStyle } from './text.js';
+
+export interface TypesetOptions {
+  /** Points kept free at the bottom of every column (room for other engines' line breaking). */
+  slack: number;
+  /** Balance the last page's columns (drawing); the fit step skips it, as it changes no page count. */
+  balance: boolean;
+}
+
+export interface Typeset {
+  /** Top-level groups in reading order: page furniture, header, summary, key points, pull quote, body. */
+  groups: Group[];
+  pages: number;
+  /** Body height that spilled past the first page (0 when it fits on one page). */
+  overflow: number;
+  /** Share of the first page's body area that the body uses (can exceed 1 when it overflows). */
+  fill: number;
+  /** Body text lines and words, to turn an overflow into "cut about N words". */
+  bodyLines: number;
+  bodyWords: number;
+}
+
+export function baseEnv(theme: Theme, layout: Layout): Env {
+  const width = layout.page.width - layout.page.margin.left - layout.page.margin.right;
+  const style: SpanStyle = {
+    family: theme.fonts.body,
+    bold: false,
+    italic: false,
+    size: layout.bodySize,
+    colour: theme.colours.text,
+    tracking: 0,
+    marks: [],
+  };
+  return {
+    theme,
+    layout,
+    x: layout.page.margin.left,
+    width,
+    style,
+    inline: { mono: theme.fonts.mono, linkColour: theme.colours.link, monoScale: 0.9 },
+    lineHeight: layout.leading,
+    listDepth: 0,
+    bulletColour: theme.colours.accent,
+  };
+}
+
+function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; group: Group } {
+  const { layout, theme } = env;
+  const style: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.headingSize, colour: theme.colours.primary };
+  const lineHeight = layout.headingSize * 1.15;
+  const titleRows = lineRows(setLines(spansOf(section.title, style, env.inline), env.width), style, lineHeight, 0, env.width);
+  const ruleGap = 0.2 * layout.bodySize;
+  const after = 0.45 * layout.bodySize;
+  const last = titleRows[titleRows.length - 1]!; // setLines always returns a line
+  const rule: Mark = { type: 'rule', page: 0, x1: 0, y1: last.height + ruleGap, x2: env.width, y2: last.height + ruleGap, thickness: 0.75, colour: theme.colours.rule };
+  last.marks.push(rule);
+  last.height += ruleGap + after;
+  for (const r of titleRows) r.keepWithNext = true;
+  titleRows[0]!.spaceBefore = index === 0 ? 0 : layout.sectionSpacing;
+  const body = stackBlocks(section.blocks, env, layout.paragraphSpacing);
+  const titleMarks = titleRows.flatMap((r) => r.marks.filter((m) => m !== rule));
+  return { rows: [...titleRows, ...body.rows], group: part('section', [part('sectionTitle', titleMarks), rule, ...body.groups]) };
+}
+
+function countWords(rows: readonly Row[]): { lines: number; words: number } {
+  let lines = 0;
+  let words = 0;
+  for (const r of rows)
+    for (const m of r.marks)
+      if (m.type === 'line') {
+        lines++;
+        words += m.fragments.map((f) => f.text).join('').split(/\s+/).filter(Boolean).length;
+      }
+  return { lines, words };
+}
+
+export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): Typeset {
+  const env = baseEnv(theme, layout);
+  const { margin, height: pageHeight } = layout.page;
+  const groups: Group[] = [];
+  const classification = briefing.meta.classification;
+  const bannerHeight = classification ? 1.8 * layout.smallSize : 0;
+  const bannerGap = classification ? 0.5 * layout.bodySize : 0;
+  const top = margin.top + bannerHeight + bannerGap;
+  const footerProbe = footerHeight(footerRows(briefing, env), env);
+  const footerBottom = pageHeight - margin.bottom - bannerHeight - bannerGap;
+  const bodyBottom = footerBottom - footerProbe - layout.blockSpacing;
+
+  // Full-width regions on the first page.
+  let y = top;
+  const add = (region: { group: Group; height: number } | null): void => {
+    if (!region) return;
+    groups.push(region.group);
+    y += region.height + layout.blockSpacing;
+  };
+  add(headerBand(briefing, env, y));
+  if (briefing.summary.length > 0) add(summaryBox(briefing, env, y));
+  if (briefing.keyPoints.length > 0) add(keyPoints(briefing, env, y));
+  add(pullQuoteRegion(briefing, env, y));
+  const firstBodyTop = y;
+
+  // The body, flowed into columns.
+  const columnWidth = (env.width - (layout.columns - 1) * layout.columnGap) / layout.columns;
+  const columnEnv: Env = { ...env, x: 0, width: columnWidth };
+  const sections = briefing.sections.map((s, i) => sectionRows(s, i, columnEnv));
+  const rows = sections.flatMap((s) => s.rows);
+  const bodyTop = (page: number): number => (page === 0 ? firstBodyTop : top);
+  const capacity = (page: number): number => bodyBottom - bodyTop(page) - options.slack;
+  const flow = flowColumns(rows, layout.columns, capacity, options.balance);
+  rows.forEach((r, i) => {
+    const slot = flow.slots[i]!; // one slot per row
+    const page = Math.floor(slot.column / layout.columns);
+    const x = margin.left + (slot.column % layout.columns) * (columnWidth + layout.columnGap);
+    for (const mark of r.marks) placeMark(mark, x, bodyTop(page) + slot.y, page);
+  });
+  if (sections.length > 0) groups.push(part('body', sections.map((s) => s.group)));
+  const lastColumn = flow.slots.length > 0 ? flow.slots[flow.slots.length - 1]!.column : 0;
+  const pages = Math.floor(lastColumn / layout.columns) + 1;
+
+  // Furniture on every page, after the content in reading order.
+  for (let page = 0; page < pages; page++) {
+    if (classification) {
+      groups.push(banner(classification, env, margin.top, page).group);
+      groups.push(banner(classification, env, pageHeight - margin.bottom - bannerHeight, page).group);
+    }
+    groups.push(placeFooter(footerRows(briefing, env), env, footerBottom, page).group);
+  }
+
+  const overflow = flow.used.slice(layout.columns).reduce((sum, u) => sum + (u ?? 0), 0);
+  const firstCapacity = Math.max(1, capacity(0) + options.slack) * layout.columns;
+  const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
+  // Only an overflow message needs words per line.
+  const { lines, words } = pages > 1 ? countWords(rows) : { lines: 0, words: 0 };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words };
+}

@@ -1,0 +1,78 @@
+/** Drawing the typesetter's marks with pdfkit: text lines as tagged content, boxes and rules as artifacts. */
+import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '../../layout/display.js';
+import { plainText } from '../furniture.js';
+import { textOptions } from './inlines.js';
+import { goToPage, useFont, type State, type StructElement } from './state.js';
+
+function drawFragment(state: State, line: LineMark, fragment: Fragment): void {
+  const { doc } = state;
+  useFont(state, fragment.face);
+  doc.fontSize(fragment.size).fillColor(fragment.colour);
+  // pdfkit puts the top of the font's ascent at y; the typesetter gives baselines.
+  doc.text(fragment.text, line.x + fragment.x, line.baseline - fragment.face.ascent * fragment.size, textOptions(fragment));
+}
+
+function paintRect(state: State, mark: RectMark): void {
+  state.doc.rect(mark.x, mark.y, mark.width, mark.height).fill(mark.fill);
+}
+function paintRule(state: State, mark: RuleMark): void {
+  state.doc.moveTo(mark.x1, mark.y1).lineTo(mark.x2, mark.y2).lineWidth(mark.thickness).strokeColor(mark.colour).stroke();
+}
+
+/** Decoration: drawn outside the structure tree, marked as an artifact. */
+export function drawArtifact(state: State, mark: Mark, type: 'Layout' | 'Pagination' = 'Layout'): void {
+  goToPage(state, mark.page);
+  state.doc.markContent('Artifact', { type });
+  switch (mark.type) {
+    case 'rect':
+      paintRect(state, mark);
+      break;
+    case 'rule':
+      paintRule(state, mark);
+      break;
+    case 'line':
+      for (const fragment of mark.fragments) drawFragment(state, mark, fragment);
+      break;
+    case 'image':
+      break; // images are content (Figure), never decoration
+  }
+  state.doc.endMarkedContent();
+}
+
+/** A text line as content of `parent`; link fragments go into one Link element per link, for its annotation. */
+export function drawLine(state: State, parent: StructElement, line: LineMark): void {
+  goToPage(state, line.page);
+  let batch: Fragment[] = [];
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const fragments = batch;
+    batch = [];
+    parent.add(() => {
+      for (const fragment of fragments) drawFragment(state, line, fragment);
+    });
+  };
+  for (const fragment of line.fragments) {
+    const link = fragment.link;
+    if (!link) {
+      batch.push(fragment);
+      continue;
+    }
+    flush();
+    let element = state.links.get(link);
+    if (!element) {
+      element = state.doc.struct('Link', { alt: link.title ?? `${plainText(link.children)} (${link.url})` });
+      parent.add(element);
+      state.links.set(link, element);
+    }
+    element.add(() => drawFragment(state, line, fragment));
+  }
+  flush();
+}
+
+export function drawImage(state: State, parent: StructElement, mark: ImageMark): void {
+  goToPage(state, mark.page);
+  const bytes = Buffer.from(mark.block.data, 'base64');
+  parent.add(() => {
+    state.doc.image(bytes, mark.x, mark.y, { width: mark.width, height: mark.height });
+  });
+}

@@ -1,0 +1,35 @@
+/** What every PDF handler shares: the pdfkit document, the page being drawn, fonts registered so far. */
+import type PDFDocument from 'pdfkit';
+import type { Face } from '../../layout/faces.js';
+import type { LinkInline } from '../../model/briefing.js';
+import type { RenderContext } from '../types.js';
+
+export type Doc = InstanceType<typeof PDFDocument>;
+export type StructElement = PDFKit.PDFStructureElement;
+
+export interface State {
+  doc: Doc;
+  context: RenderContext;
+  page: number;
+  fonts: Set<string>;
+  /** Link structure elements by link, so a link broken across lines is one Link element. */
+  links: Map<LinkInline, StructElement>;
+}
+
+/** Pages can only change between marked-content sequences, never inside one. */
+export function goToPage(state: State, page: number): void {
+  if (state.page !== page) {
+    state.doc.switchToPage(page);
+    state.page = page;
+  }
+}
+
+export function useFont(state: State, face: Face): void {
+  if (!state.fonts.has(face.key)) {
+    // pdfkit also accepts a parsed fontkit font (it checks for `layout`), which saves parsing the file again for
+    // every document; its type declarations only list byte sources, hence the cast.
+    state.doc.registerFont(face.key, face.font as unknown as Uint8Array);
+    state.fonts.add(face.key);
+  }
+  state.doc.font(face.key);
+}
