@@ -14,14 +14,25 @@ export const LABELS = {
   source: 'Source',
 } as const;
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs milliseconds; a batch formats thousands of dates in a handful of languages. */
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    }
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 /** "7 January 2025" / "January 7, 2025" as the document's language writes a long date; ISO dates are UTC days. */
 export function formatDate(iso: string, language: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  }
+  return dateFormat(language).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function participantText(p: Participant): string {
