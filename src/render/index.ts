@@ -3,14 +3,10 @@
  */
 import type { Format, Renderer } from './types.js';
 
-const notYet = (format: string): Renderer => async () => {
-  throw new Error(`the ${format} emitter is not built yet`);
-};
-
 const loaders: { [F in Format]: () => Promise<Renderer> } = {
-  pdf: async () => notYet('pdf'),
-  docx: async () => notYet('docx'),
-  html: async () => notYet('html'),
+  pdf: async () => (await import('./pdf/index.js')).renderPdf,
+  docx: async () => (await import('./docx/index.js')).renderDocx,
+  html: async () => (await import('./html/index.js')).renderHtml,
   json: async () => (await import('./json.js')).renderJson,
 };
 
