@@ -177,6 +177,7 @@ export interface Quote {
 export interface Section {
   /** A slug unique within the briefing, for anchors and bookmarks. */
   id: string;
+  /** Never empty: the parser folds the content under an empty heading into the part above. */
   title: Inline[];
   blocks: Block[];
   position?: SourcePoint;
@@ -211,7 +212,10 @@ export interface BriefingMeta {
 export interface Briefing {
   version: typeof MODEL_VERSION;
   meta: BriefingMeta;
-  /** Front matter `summary`, else the lede paragraph(s) before the first section. May be empty. */
+  /**
+   * Front matter `summary` followed by the lede paragraph(s) before the first section (either may be absent).
+   * May be empty.
+   */
   summary: Block[];
   /** Front matter `key_points`, else the items of a "Key points" / "Key takeaways" / "Takeaways" section. */
   keyPoints: Inline[][];

@@ -21,7 +21,7 @@ import {
 import { plainText } from '../render/furniture.js';
 import { convertBlocks, convertInlines, pointOf, type ConvertState } from './convert.js';
 import { decodeSource } from './decode.js';
-import { hasErrors, reportError } from './diagnostics.js';
+import { hasErrors, reportError, reportWarning } from './diagnostics.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { choosePullQuote, extractQuotes } from './quotes.js';
 
@@ -88,9 +88,14 @@ interface Outline {
 }
 
 /** Splits the body at `#`/`##` headings; the first `#` is the title when front matter has none. */
-function outline(body: M.RootContent[], frontMatterTitle: string | undefined): Outline {
+function outline(body: M.RootContent[], frontMatterTitle: string | undefined, file: VFile): Outline {
   const result: Outline = { lede: [], sections: [] };
   for (const node of body) {
+    if (node.type === 'heading' && node.depth <= 2 && plainTextOfMdast(node).trim() === '') {
+      // An empty `##` starts nothing a reader could see; its content stays with what comes before it.
+      reportWarning(file, 'empty heading ignored; the text under it joins the part above', node.position, 'empty-heading');
+      continue;
+    }
     if (node.type === 'heading' && node.depth <= 2) {
       const isTitle =
         node.depth === 1 &&
@@ -133,7 +138,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   collectDefinitions(tree, definitions);
   const state: ConvertState = { file, sourcePath: path, definitions, depth: 0, warned: new Set() };
 
-  const parts = outline(body, fm.title);
+  const parts = outline(body, fm.title, file);
   const titleInlines = parts.titleHeading ? convertInlines(parts.titleHeading.children, state) : [];
   const title = fm.title ?? plainText(titleInlines).trim();
   if (!title) {
@@ -153,14 +158,8 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   });
 
   const lede = convertBlocks(parts.lede, state);
-  let summary: Block[];
-  if (fm.summary !== undefined) {
-    summary = markdownField(fm.summary, state);
-    // The lede still has the author's words: keep it as an untitled opening section rather than lose it.
-    if (lede.length > 0) sections = [{ id: slugger.slug('introduction'), title: [], blocks: lede }, ...sections];
-  } else {
-    summary = lede;
-  }
+  // With a front-matter summary, opening paragraphs still are the author's words: they follow it in the summary box.
+  const summary: Block[] = fm.summary !== undefined ? [...markdownField(fm.summary, state), ...lede] : lede;
 
   let keyPoints: Inline[][] = [];
   if (fm.key_points !== undefined) {

@@ -22,11 +22,21 @@ describe('briefing structure', () => {
     expect(briefing?.sections).toHaveLength(1);
   });
 
-  it('uses front-matter summary and key points, keeping a lede as an untitled opening section', () => {
+  it('uses front-matter summary and key points, the lede following the summary', () => {
     const { briefing } = parse('---\ntitle: T\nsummary: The **short** version.\nkey_points: [One, "Two *em*"]\n---\n\nLede words.\n\n## A\n\nx');
-    expect(briefing?.summary).toMatchObject([{ type: 'paragraph', children: [{ value: 'The ' }, { type: 'strong' }, { value: ' version.' }] }]);
+    expect(briefing?.summary).toMatchObject([
+      { type: 'paragraph', children: [{ value: 'The ' }, { type: 'strong' }, { value: ' version.' }] },
+      { type: 'paragraph', children: [{ value: 'Lede words.' }] },
+    ]);
     expect(briefing?.keyPoints[1]).toMatchObject([{ value: 'Two ' }, { type: 'emphasis' }]);
-    expect(briefing?.sections[0]).toMatchObject({ id: 'introduction', title: [], blocks: [{ type: 'paragraph' }] });
+    expect(briefing?.sections.map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('folds the text under an empty ## heading into the section above, with a warning', () => {
+    const result = parse('# T\n\n## A\n\none\n\n##\n\ntwo\n');
+    expect(result.briefing?.sections).toHaveLength(1);
+    expect(result.briefing?.sections[0]?.blocks).toHaveLength(2);
+    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:1 empty-heading']);
   });
 
   it('is an error when there is a title but no text', () => {
