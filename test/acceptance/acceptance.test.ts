@@ -1,0 +1,156 @@
+/**
+ * Cross-format acceptance over every source in source/, the fixtures in test/fixtures/ (not hostile/ or broken/) and
+ * test/acceptance/fixtures/: built once by the CLI, then read back by independent clients. The PDF has one page
+ * (pdfinfo), is tagged and passes qpdf --check; the DOCX is one page in LibreOffice; the HTML prints as one page in
+ * Chromium and axe-core finds nothing; every source word (as marked reads it) is in each format; and the body size
+ * the three PDFs (pdfkit's, LibreOffice's, Chromium's) are set in agrees within 0.5 pt.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mammoth from 'mammoth';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium, openHtml, printToPdf, visibleText, type AxeViolation } from '../support/browser.js';
+import { clientsAvailable } from '../support/clients.js';
+import { docxToPdf } from '../support/office.js';
+import { pdfBodyFontSize, pdfInfo, pdfPages, pdfText, qpdfCheck } from '../support/pdf.js';
+import { runCliAsync, type AsyncRun } from '../support/run.js';
+import { missingWords, sourceWords } from '../support/words.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function markdownIn(dir: string, recurse: boolean): string[] {
+  let out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && recurse && !['hostile', 'broken'].includes(entry.name)) out = out.concat(markdownIn(path, true));
+    else if (entry.isFile() && ['.md', '.markdown'].includes(extname(entry.name))) out.push(path);
+  }
+  return out.sort();
+}
+
+const SOURCES = [
+  ...markdownIn(join(ROOT, 'source'), false),
+  ...markdownIn(join(ROOT, 'test/fixtures'), true),
+  ...markdownIn(join(ROOT, 'test/acceptance/fixtures'), false),
+];
+const stem = (source: string): string => basename(source, extname(source));
+const label = (source: string): string => relative(ROOT, source);
+
+interface Readback {
+  pdf: string;
+  docx: string;
+  html: string;
+  loPdf: string;
+  chromePdf: string;
+  chromeText: string;
+  axe: AxeViolation[];
+  outsideRequests: string[];
+}
+
+const haveClients = clientsAvailable('pdfinfo', 'pdftotext', 'qpdf', 'soffice', 'chromium');
+let build: AsyncRun;
+const readback = new Map<string, Readback>();
+let browser: Browser | undefined;
+
+describe.skipIf(!haveClients)('acceptance: every source, every format, independent readers', () => {
+  beforeAll(async () => {
+    expect(new Set(SOURCES.map(stem)).size, 'two sources share a name').toBe(SOURCES.length);
+    const work = mkdtempSync(join(tmpdir(), 'briefing-acceptance-'));
+    const out = join(work, 'out');
+    build = await runCliAsync(['build', ...SOURCES, '--out', out], { env: { SOURCE_DATE_EPOCH: '1735689600' } });
+    const built = SOURCES.filter((s) => {
+      try {
+        return statSync(join(out, `${stem(s)}.pdf`)).isFile() && statSync(join(out, `${stem(s)}.docx`)).isFile() && statSync(join(out, `${stem(s)}.html`)).isFile();
+      } catch {
+        return false;
+      }
+    });
+    const lo = join(work, 'libreoffice');
+    const chrome = join(work, 'chromium');
+    mkdirSync(lo);
+    mkdirSync(chrome);
+    // One soffice start for every DOCX: its start-up costs more than the conversions.
+    const loPdfs = docxToPdf(built.map((s) => join(out, `${stem(s)}.docx`)), lo);
+    browser = await launchChromium();
+    for (const [i, source] of built.entries()) {
+      const html = join(out, `${stem(source)}.html`);
+      const opened = await openHtml(browser, html);
+      const chromePdf = join(chrome, `${stem(source)}.pdf`);
+      const chromeText = await visibleText(opened.page);
+      const axe = await axeViolations(opened.page);
+      await printToPdf(opened.page, chromePdf);
+      await opened.page.close();
+      readback.set(source, { pdf: join(out, `${stem(source)}.pdf`), docx: join(out, `${stem(source)}.docx`), html, loPdf: loPdfs[i]!, chromePdf, chromeText, axe, outsideRequests: opened.outsideRequests });
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('builds every source (exit 0)', () => {
+    expect(SOURCES.length).toBeGreaterThanOrEqual(4);
+    expect(build.stderr).not.toMatch(/: error: /);
+    expect(build.status, build.stderr).toBe(0);
+    expect([...readback.keys()].map(label)).toEqual(SOURCES.map(label));
+  });
+
+  describe.each(SOURCES.map((s) => [label(s), s] as const))('%s', (_name, source) => {
+    const get = (): Readback => {
+      const r = readback.get(source);
+      if (!r) throw new Error(`${label(source)} was not built: ${build.stderr}`);
+      return r;
+    };
+
+    it('PDF: one page, tagged, passes qpdf --check', () => {
+      const { pdf } = get();
+      const info = pdfInfo(pdf);
+      expect(Number(info.Pages)).toBe(1);
+      expect(info.Tagged).toBe('yes');
+      const check = qpdfCheck(pdf);
+      expect(check.ok, check.output).toBe(true);
+    });
+
+    it('DOCX: one page in LibreOffice', () => {
+      expect(pdfPages(get().loPdf)).toBe(1);
+    });
+
+    it('HTML: prints as one page in Chromium, fetches nothing', () => {
+      expect(pdfPages(get().chromePdf)).toBe(1);
+      expect(get().outsideRequests).toEqual([]);
+    });
+
+    it('HTML: axe-core finds no WCAG 2.1 A/AA or best-practice violation', () => {
+      expect(get().axe.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+
+    it('every source word is in the PDF, the DOCX and the HTML', async () => {
+      const expected = sourceWords(readFileSync(source, 'utf8'));
+      expect(expected.length).toBeGreaterThan(10);
+      const { pdf, docx, chromeText } = get();
+      const docxText = (await mammoth.extractRawText({ buffer: readFileSync(docx) })).value;
+      expect({
+        pdf: missingWords(expected, pdfText(pdf)),
+        docx: missingWords(expected, docxText),
+        html: missingWords(expected, chromeText),
+      }).toEqual({ pdf: [], docx: [], html: [] });
+    });
+
+    it('the body size agrees within 0.5 pt in pdfkit, LibreOffice and Chromium', () => {
+      const { pdf, loPdf, chromePdf } = get();
+      const sizes = { pdfkit: pdfBodyFontSize(pdf), libreoffice: pdfBodyFontSize(loPdf), chromium: pdfBodyFontSize(chromePdf) };
+      const values = Object.values(sizes);
+      expect(Math.min(...values), JSON.stringify(sizes)).toBeGreaterThan(5);
+      expect(Math.max(...values) - Math.min(...values), JSON.stringify(sizes)).toBeLessThanOrEqual(0.5);
+    });
+  });
+});
