@@ -3,8 +3,8 @@
  * requested format; only when all of that succeeded are its files written (each atomically). A document that fails
  * writes nothing and overwrites nothing.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { fitBriefing } from './layout/fit.js';
 import type { Layout } from './layout/layout.js';
@@ -16,6 +16,10 @@ import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 import { documentInputs, type InputHashes } from './batch/inputs.js';
+import { outputPath } from './sources.js';
+
+// Re-exported from a module of their own so the CLI can find sources without loading the parser and layout.
+export { buildDateFromEnv, expandSources, outputPath } from './sources.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -37,41 +41,6 @@ export interface DocumentResult {
   layout?: Layout;
   /** When built: the files it was built from (source, images, template) with content hashes, for the build cache. */
   inputs?: InputHashes;
-}
-
-const MARKDOWN = new Set(['.md', '.markdown']);
-
-/** The moment a build stands for: SOURCE_DATE_EPOCH (seconds) when set, so rebuilds are byte-identical. */
-export function buildDateFromEnv(env: NodeJS.ProcessEnv = process.env, now = new Date()): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return now;
-}
-
-/** Files stay files; folders give their Markdown files (not recursing), sorted so output order is stable. */
-export async function expandSources(paths: readonly string[]): Promise<{ sources: string[]; missing: string[] }> {
-  const sources: string[] = [];
-  const missing: string[] = [];
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      missing.push(path);
-      continue;
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => MARKDOWN.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
-      sources.push(...names.map((n) => join(path, n)));
-    } else {
-      sources.push(path);
-    }
-  }
-  return { sources, missing };
-}
-
-export function outputPath(source: string, outDir: string, format: Format): string {
-  return join(outDir, `${basename(source, extname(source))}.${format}`);
 }
 
 export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {

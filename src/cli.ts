@@ -4,7 +4,7 @@
  * Exit codes: 0 every document built, 1 any failed (the others still build), 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { buildDateFromEnv, expandSources } from './build.js';
+import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
 import type { BatchOptions } from './batch/run.js';
 import { runPreview, runWatch } from './serve.js';

@@ -6,8 +6,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { expandSources } from './build.js';
-import type { JobResult } from './batch/job.js';
+import { expandSources } from './sources.js';
+import type { JobResult } from './batch/result.js';
 import { runReportedBatch, type ReportOptions } from './batch/reported.js';
 import type { BatchOptions, BatchSummary } from './batch/run.js';
 

@@ -9,7 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../write.js';
-import { sha256, type InputHashes } from './inputs.js';
+import { sha256 } from './hash.js';
+import type { InputHashes } from './inputs.js';
 
 export const CACHE_FILE = '.briefing-cache.json';
 const CACHE_VERSION = 1;

@@ -2,18 +2,14 @@
  * What a built document depended on, as content hashes: the source bytes the build read, the image bytes the parser
  * embedded, and the template files. The cache compares these on the next run, so a change to any of them rebuilds.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Briefing } from '../model/briefing.js';
 import { templateDir } from '../theme/load.js';
+import { sha256 } from './hash.js';
 
 /** Resolved path → sha256 (hex) of the bytes. */
 export type InputHashes = Record<string, string>;
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Image blocks sit in sections, lists, quotes and tables; walking the plain data finds them wherever the model puts them. */
 function collectImages(value: unknown, into: { src: string; data: string }[]): void {

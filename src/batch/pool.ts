@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { BuildOptions } from '../build.js';
-import { runJob, type JobResult } from './job.js';
+import type { JobResult } from './result.js';
 import type { WorkerTask } from './worker.js';
 
 export interface Runner {
@@ -18,7 +18,9 @@ export interface Runner {
 /** Batches up to this size stay in-process. */
 export const IN_PROCESS_MAX = 3;
 
-export function inProcessRunner(options: BuildOptions): Runner {
+/** The pipeline loads on first use: a pooled batch's main thread never needs it. */
+export async function inProcessRunner(options: BuildOptions): Promise<Runner> {
+  const { runJob } = await import('./job.js');
   return { concurrency: 1, run: (source) => runJob(source, options), close: async () => {} };
 }
 

@@ -1,7 +1,6 @@
 /** A batch as the CLI shows it: messages in source order, a progress bar on a terminal, one summary line at the end. */
 import { relative } from 'node:path';
-import type { JobResult } from './job.js';
-import { isErrorLine } from './job.js';
+import { isErrorLine, type JobResult } from './result.js';
 import { Progress, summaryLine } from './progress.js';
 import { runBatch, type BatchOptions, type BatchSummary } from './run.js';
 

@@ -3,10 +3,11 @@
  * pool), report every result in source order, record what was built, save the cache once at the end.
  */
 import { basename, resolve } from 'node:path';
-import { outputPath, type BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build.js';
+import { outputPath } from '../sources.js';
 import { TOOL_VERSION } from '../version.js';
 import { BuildCache, cacheKey } from './cache.js';
-import { internalFailure, isErrorLine, type JobResult } from './job.js';
+import { internalFailure, isErrorLine, type JobResult } from './result.js';
 import { runOrdered } from './ordered.js';
 import { chooseRunner } from './pool.js';
 

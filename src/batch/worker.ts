@@ -1,6 +1,7 @@
 /** The piscina worker: builds one document per task. Fonts, themes and the parser load once per worker, not per task. */
 import type { BuildOptions } from '../build.js';
-import { runJob, type JobResult } from './job.js';
+import { runJob } from './job.js';
+import type { JobResult } from './result.js';
 
 export interface WorkerTask {
   source: string;
