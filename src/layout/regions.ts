@@ -3,7 +3,7 @@
  * pull quote, footer. Each returns its group and height, its marks already placed on the page.
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
-import { dateline, footerParts, LABELS, participantText, pullQuote } from '../render/furniture.js';
+import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../render/furniture.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
 import { lineRows, stackedHeight, stackRows, type Env, type Row } from './frame.js';
@@ -73,7 +73,7 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
 
   const kindStyle = capsStyle(env, colour);
   const orgStyle = small(env, { colour });
-  const kind: Span[] = [{ text: (meta.kind ?? theme.header.text).toUpperCase(), style: kindStyle }];
+  const kind: Span[] = [{ text: kindLabel(briefing, theme).toUpperCase(), style: kindStyle }];
   const org: Span[] = [{ text: theme.organisation, style: orgStyle }];
   const kindRows = rowsOf(kind, kindStyle, smallLineHeight(env), 0, width);
   const orgRows = rowsOf(org, orgStyle, smallLineHeight(env), 0, width, 'right');

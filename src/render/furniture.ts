@@ -35,6 +35,11 @@ export function formatDate(iso: string, language: string): string {
   return dateFormat(language).format(new Date(`${iso}T00:00:00Z`));
 }
 
+/** The first line of the header band: what the briefing is, else the template's header text. */
+export function kindLabel(briefing: Briefing, theme: Theme): string {
+  return briefing.meta.kind ?? theme.header.text;
+}
+
 export function participantText(p: Participant): string {
   return p.role ? `${p.name}, ${p.role}` : p.name;
 }

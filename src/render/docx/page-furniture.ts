@@ -4,7 +4,7 @@
  */
 import { BorderStyle, Footer, Header, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
-import { dateline, footerParts, LABELS, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Metrics } from './metrics.js';
@@ -45,7 +45,7 @@ export function headerBand(state: State, m: Metrics): Table {
   const kicker = new Paragraph({
     style: STYLE.bandKicker,
     children: [
-      ...textRuns(meta.kind ?? ''),
+      ...textRuns(kindLabel(state.briefing, state.theme)),
       ...textRuns('\t'),
       ...textRuns(state.theme.organisation, { style: STYLE.bandOrganisation }),
     ],

@@ -3,7 +3,7 @@
  * ../furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerParts, LABELS, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
 import { escapeHtml } from './escape.js';
 import type { State } from './state.js';
 
@@ -17,7 +17,7 @@ export function banner(briefing: Briefing, state: State, where: 'top' | 'bottom'
 
 export function masthead(briefing: Briefing, state: State, titleId: string): string {
   const { meta } = briefing;
-  const kind = meta.kind ?? state.theme.header.text;
+  const kind = kindLabel(briefing, state.theme);
   const lines = [
     `<p class="kicker"><span class="kind">${state.withFace({ bold: true }, () => state.text(kind, { upper: true }))}</span>` +
       `<span class="org">${state.text(state.theme.organisation)}</span></p>`,
