@@ -27,8 +27,9 @@ export interface OpenedPage {
   dialogs: string[];
 }
 
-export async function openHtml(browser: Browser, path: string): Promise<OpenedPage> {
-  const page = await browser.newPage();
+/** `bypassCSP` lets axe-core be injected into a page whose Content-Security-Policy (rightly) forbids script. */
+export async function openHtml(browser: Browser, path: string, options: { bypassCSP?: boolean } = {}): Promise<OpenedPage> {
+  const page = await browser.newPage({ bypassCSP: options.bypassCSP === true });
   const self = pathToFileURL(path).href;
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];

@@ -120,3 +120,24 @@ export function missingWords(expected: readonly string[], outputText: string): s
   const breaksAnywhere = (w: string): boolean => w.length >= 20 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w);
   return expected.filter((w) => !found.has(w) && !(breaksAnywhere(w) && squashed.includes(w.replace(/-/g, ''))));
 }
+
+/**
+ * A DOCX's text as a reader finds it: mammoth for the body (it reads the document as Word lays out its story), plus
+ * the headers and footers, which mammoth leaves out by design, read from their `w:t` runs.
+ */
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  const parts = unzipSync(bytes);
+  const furniture = Object.keys(parts)
+    .filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name))
+    .sort()
+    .map((name) =>
+      strFromU8(parts[name]!)
+        .split(/<\/w:p>/)
+        .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeEntities(m[1] ?? '')).join(''))
+        .join('\n'),
+    );
+  return [body, ...furniture].join('\n');
+}
