@@ -21,6 +21,8 @@ export interface Fragment {
   marks: readonly InlineKind[];
   /** The link this text belongs to; fragments of one link share the object, even across lines. */
   link?: LinkInline;
+  /** Right-to-left text: fontkit draws its glyphs in visual order; `x` is already its visual place on the line. */
+  rtl?: boolean;
 }
 
 export interface LineMark {

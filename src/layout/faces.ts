@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontFamily } from '../theme/theme.js';
-import { CJK_FALLBACK, fontFaceFiles, type FontStyle } from './fonts.js';
+import { fallbackFace, fontFaceFiles, type FallbackFace, type FallbackId, type FontStyle } from './fonts.js';
 
-/** A text family from the theme, or the CJK fallback. */
-export type FaceFamily = FontFamily | 'cjk';
+/** A text family from the theme, or a face of the fallback chain. */
+export type FaceFamily = FontFamily | FallbackId;
 
 export interface Face {
   /** Unique name, also the name the PDF registers the face under, e.g. "Carlito-bold". */
@@ -17,6 +17,10 @@ export interface Face {
   familyName: string;
   family: FaceFamily;
   style: FontStyle;
+  /** The fallback this face is, with its Word font and direction; undefined for the theme's text faces. */
+  fallback?: FallbackFace;
+  /** The TTF file (the HTML emitter subsets it). */
+  path: string;
   bytes: Uint8Array;
   font: fontkit.Font;
   /** Ascent and descent (positive, below the baseline) per em, as pdfkit uses them to place a line's baseline. */
@@ -27,9 +31,13 @@ export interface Face {
 const faces = new Map<string, Face>();
 const widths = new Map<Face, Map<string, number>>();
 
-/** The CJK face has no italics: italic falls back to upright of the same weight. */
-function cjkStyle(style: FontStyle): 'regular' | 'bold' {
-  return style === 'bold' || style === 'boldItalic' ? 'bold' : 'regular';
+/** Fallback faces have no italics: italic falls back to upright of the same weight (regular when no bold ships). */
+function fallbackStyle(face: FallbackFace, style: FontStyle): 'regular' | 'bold' {
+  return (style === 'bold' || style === 'boldItalic') && face.files().bold ? 'bold' : 'regular';
+}
+
+function isFallback(family: FaceFamily): family is FallbackId {
+  return family === 'jp' || family === 'kr' || family === 'arabic' || family === 'hebrew' || family === 'emoji';
 }
 
 /** The hot path (every word and space asks) without building a key string. */
@@ -50,18 +58,31 @@ export function getFace(family: FaceFamily, style: FontStyle): Face {
 }
 
 function loadFace(family: FaceFamily, style: FontStyle): Face {
-  const effective = family === 'cjk' ? cjkStyle(style) : style;
-  const key = `${family === 'cjk' ? 'NotoSansJP' : family}-${effective}`;
+  const fallback = isFallback(family) ? fallbackFace(family) : undefined;
+  const effective = fallback ? fallbackStyle(fallback, style) : style;
+  const key = `${fallback ? fallback.keyPrefix : family}-${effective}`;
   const cached = faces.get(key);
   if (cached) return cached;
-  const path = family === 'cjk' ? CJK_FALLBACK.files[effective as 'regular' | 'bold'] : fontFaceFiles(family).files[effective];
+  let path: string;
+  let familyName: string;
+  if (fallback) {
+    const files = fallback.files();
+    path = effective === 'bold' && files.bold ? files.bold : files.regular;
+    familyName = fallback.family;
+  } else {
+    const files = fontFaceFiles(family as FontFamily); // not a fallback id, so a theme family
+    path = files.files[effective];
+    familyName = files.family;
+  }
   const bytes = new Uint8Array(readFileSync(path));
   const font = fontkit.create(bytes);
   const face: Face = {
     key,
-    familyName: family === 'cjk' ? CJK_FALLBACK.family : fontFaceFiles(family).family,
+    familyName,
     family,
     style: effective,
+    ...(fallback ? { fallback } : {}),
+    path,
     bytes,
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -70,6 +91,11 @@ function loadFace(family: FaceFamily, style: FontStyle): Face {
   faces.set(key, face);
   widths.set(face, new Map());
   return face;
+}
+
+/** Keys of the faces this process has loaded, in load order ("Carlito-regular", "NotoSansKR-bold" …): tests and reports. */
+export function loadedFaces(): string[] {
+  return [...faces.keys()];
 }
 
 /**

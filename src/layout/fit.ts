@@ -6,7 +6,9 @@
  */
 import type { Briefing } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
+import type { Node } from './display.js';
 import type { Layout } from './layout.js';
+import { describeCharacters, uncovered } from './runs.js';
 import { typeset, type Typeset } from './typeset.js';
 
 export interface FitOptions {
@@ -79,12 +81,36 @@ function largestWithin(briefing: Briefing, theme: Theme, sizes: readonly number[
   return best;
 }
 
+/**
+ * Characters drawn as boxes because no face (text face or fallback chain) has them, named once per document: the
+ * fit's typeset holds every line the emitters will draw.
+ */
+export function missingGlyphs(result: Typeset): string[] {
+  const missing = new Set<string>();
+  const walk = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'block' || node.type === 'part') walk(node.children);
+      else if (node.type === 'line') for (const f of node.fragments) for (const c of uncovered(f.text, f.face)) missing.add(c);
+    }
+  };
+  walk(result.groups);
+  return [...missing];
+}
+
+function glyphWarnings(result: Typeset): string[] {
+  const missing = missingGlyphs(result);
+  if (missing.length === 0) return [];
+  const shown = missing.slice(0, 8);
+  const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
+  return [`no embedded font has ${describeCharacters(shown)}${more}: drawn as empty boxes`];
+}
+
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
   const sizes = candidateSizes(theme);
   const onePage = largestWithin(briefing, theme, sizes, 1);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: [] };
+    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
   const atMin = trial(briefing, theme, min);
@@ -100,7 +126,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     return {
       ok: true,
       layout: layoutAtSize(theme, size, best.result.pages, 1),
-      warnings: [`${over}; set at ${size} pt on ${best.result.pages} pages`],
+      warnings: [`${over}; set at ${size} pt on ${best.result.pages} pages`, ...glyphWarnings(best.result)],
     };
   }
   return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };

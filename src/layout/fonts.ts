@@ -3,7 +3,8 @@
  *
  * Every open face here is metric-compatible with a font Word users have, so the DOCX can name the Word font and
  * still break lines where the PDF does. The files come from npm packages (never system fonts, never downloaded at
- * run time). Text the body face lacks (kanji, kana, Hangul, Chinese) falls back to Noto Sans JP by run.
+ * run time). Text the body face lacks (kanji, kana, Hangul, Arabic, Hebrew, emoji) falls back run by run to the first
+ * face of FALLBACK_CHAIN that has it; fallback faces load only when a character needs them.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -53,18 +54,106 @@ export function fontFaceFiles(family: FontFamily): FontFaceFiles {
   return registry[family]();
 }
 
+/** The fallback faces, in the order a character the text face lacks tries them. */
+export const FALLBACK_IDS = ['jp', 'kr', 'arabic', 'hebrew', 'emoji'] as const;
+export type FallbackId = (typeof FALLBACK_IDS)[number];
+
+/** Which Word font slot names a fallback run's font: East Asian, complex script (RTL), or the plain ASCII/hAnsi slots. */
+export type WordSlot = 'eastAsia' | 'cs' | 'ascii';
+
+export interface FallbackFace {
+  id: FallbackId;
+  /** The family name CSS uses and the PDF's base font shows, e.g. "Noto Sans KR". */
+  family: string;
+  /** Prefix of the face key the PDF registers, e.g. "NotoSansKR" → "NotoSansKR-bold". */
+  keyPrefix: string;
+  /** TTF paths (resolved on first use, so a Latin-only build never even resolves the package). No italics anywhere. */
+  files(): { regular: string; bold?: string };
+  /** The Word font every Windows and Mac Word has for this script, and the rFonts slot that names it. */
+  word: { slot: WordSlot; font: string };
+  /** Right-to-left script: the DOCX marks its runs w:rtl, the HTML isolates them with <bdi>. */
+  rtl: boolean;
+  /**
+   * Code point ranges this face is for. A character the text face lacks tries the faces whose ranges hold it first,
+   * so an emoji never loads the 5 MB CJK faces just to learn they lack it; the rest of the chain is the last resort.
+   */
+  ranges: ReadonlyArray<readonly [number, number]>;
+}
+
+function expoFiles(pkg: string, prefix: string, bold: boolean): () => { regular: string; bold?: string } {
+  let files: { regular: string; bold?: string } | undefined;
+  return () => {
+    if (!files) {
+      const dir = packageDir(`@expo-google-fonts/${pkg}`);
+      files = { regular: join(dir, '400Regular', `${prefix}_400Regular.ttf`) };
+      if (bold) files.bold = join(dir, '700Bold', `${prefix}_700Bold.ttf`);
+    }
+    return files;
+  };
+}
+
+const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x2e80, 0x9fff],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xffef],
+  [0x20000, 0x3ffff],
+];
+
 /**
- * The CJK fallback. It has no italic; bold is a real weight. Word names it by an East Asian font every Windows and
- * Mac Word has (`w:eastAsia`), and LibreOffice maps that to the installed Noto CJK face.
+ * The fallback chain. Japanese comes before Korean so shared ideographs (石破茂) take Japanese forms, as the product
+ * promises for Japanese names; Hangul is only in the Korean face. Word names fonts every Word has, and LibreOffice
+ * maps them to an installed Noto face.
  */
-export const CJK_FALLBACK = {
-  family: 'Noto Sans JP',
-  wordEastAsia: 'Yu Gothic',
-  files: (() => {
-    const dir = packageDir('@expo-google-fonts/noto-sans-jp');
-    return {
-      regular: join(dir, '400Regular', 'NotoSansJP_400Regular.ttf'),
-      bold: join(dir, '700Bold', 'NotoSansJP_700Bold.ttf'),
-    };
-  })(),
-} as const;
+export const FALLBACK_CHAIN: readonly FallbackFace[] = [
+  {
+    id: 'jp',
+    family: 'Noto Sans JP',
+    keyPrefix: 'NotoSansJP',
+    files: expoFiles('noto-sans-jp', 'NotoSansJP', true),
+    word: { slot: 'eastAsia', font: 'Yu Gothic' },
+    rtl: false,
+    ranges: CJK_RANGES,
+  },
+  {
+    id: 'kr',
+    family: 'Noto Sans KR',
+    keyPrefix: 'NotoSansKR',
+    files: expoFiles('noto-sans-kr', 'NotoSansKR', true),
+    word: { slot: 'eastAsia', font: 'Malgun Gothic' },
+    rtl: false,
+    ranges: [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff], ...CJK_RANGES],
+  },
+  {
+    id: 'arabic',
+    family: 'Noto Sans Arabic',
+    keyPrefix: 'NotoSansArabic',
+    files: expoFiles('noto-sans-arabic', 'NotoSansArabic', true),
+    word: { slot: 'cs', font: 'Arial' },
+    rtl: true,
+    ranges: [[0x0600, 0x06ff], [0x0750, 0x077f], [0x0870, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]],
+  },
+  {
+    id: 'hebrew',
+    family: 'Noto Sans Hebrew',
+    keyPrefix: 'NotoSansHebrew',
+    files: expoFiles('noto-sans-hebrew', 'NotoSansHebrew', true),
+    word: { slot: 'cs', font: 'Arial' },
+    rtl: true,
+    ranges: [[0x0590, 0x05ff], [0xfb1d, 0xfb4f]],
+  },
+  {
+    id: 'emoji',
+    family: 'Noto Emoji',
+    keyPrefix: 'NotoEmoji',
+    files: expoFiles('noto-emoji', 'NotoEmoji', true),
+    word: { slot: 'ascii', font: 'Segoe UI Emoji' },
+    rtl: false,
+    // Arrows, technical symbols, geometric shapes, dingbats and the emoji planes; never General Punctuation.
+    ranges: [[0x2190, 0x21ff], [0x2300, 0x23ff], [0x25a0, 0x27bf], [0x2900, 0x297f], [0x2b00, 0x2bff], [0x1f000, 0x1faff]],
+  },
+];
+
+export function fallbackFace(id: FallbackId): FallbackFace {
+  return FALLBACK_CHAIN.find((f) => f.id === id)!; // ids and chain are declared together
+}

@@ -94,6 +94,7 @@ interface Piece {
   face: Face;
   style: SpanStyle;
   width: number;
+  rtl: boolean;
 }
 type Item = { kind: 'box'; pieces: Piece[]; width: number } | { kind: 'glue'; style: SpanStyle; width: number } | { kind: 'break' };
 
@@ -132,7 +133,7 @@ function measurePieces(text: string, style: SpanStyle): Piece[] {
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
     const tracking = style.tracking ? style.tracking * [...run.text].length : 0;
-    pieces.push({ text: run.text, face: run.face, style, width: ems[i]! * style.size + tracking });
+    pieces.push({ text: run.text, face: run.face, style, width: ems[i]! * style.size + tracking, rtl: run.rtl });
   }
   return pieces;
 }
@@ -205,6 +206,8 @@ function splitBox(box: Extract<Item, { kind: 'box' }>): Item[] {
 
 function buildLine(items: readonly Item[]): SetLine {
   const fragments: Fragment[] = [];
+  /** Width of the spaces (glue) at the end of each fragment so far: RTL fragments must not draw them. */
+  const trailing = new Map<Fragment, number>();
   let x = 0;
   let current: Fragment | null = null;
   let currentStyle: SpanStyle | null = null;
@@ -213,15 +216,17 @@ function buildLine(items: readonly Item[]): SetLine {
       if (current) {
         current.text += ' ';
         current.width += item.width;
+        trailing.set(current, (trailing.get(current) ?? 0) + item.width);
       }
       x += item.width;
       continue;
     }
     if (item.kind === 'break') continue;
     for (const piece of item.pieces) {
-      if (current && currentStyle === piece.style && current.face === piece.face) {
+      if (current && currentStyle === piece.style && current.face === piece.face && Boolean(current.rtl) === piece.rtl) {
         current.text += piece.text;
         current.width += piece.width;
+        trailing.delete(current);
       } else {
         current = {
           text: piece.text,
@@ -233,6 +238,7 @@ function buildLine(items: readonly Item[]): SetLine {
           tracking: piece.style.tracking,
           marks: piece.style.marks,
           ...(piece.style.link ? { link: piece.style.link } : {}),
+          ...(piece.rtl ? { rtl: true } : {}),
         };
         currentStyle = piece.style;
         fragments.push(current);
@@ -240,7 +246,37 @@ function buildLine(items: readonly Item[]): SetLine {
       x += piece.width;
     }
   }
+  orderRightToLeft(fragments, trailing);
   return { width: x, fragments };
+}
+
+/**
+ * Visual order for right-to-left text in a left-to-right line. fontkit shapes an RTL fragment and lays its glyphs
+ * out right to left itself, so each fragment only has to lose its trailing spaces (they would be drawn on its left)
+ * and, where several RTL fragments follow each other (an RTL phrase with a bold word, Hebrew then Arabic), their
+ * positions are mirrored within the stretch they cover. This is not the full Unicode bidi algorithm: the paragraph
+ * direction is always LTR, and numbers between RTL words keep their logical place.
+ */
+function orderRightToLeft(fragments: Fragment[], trailing: ReadonlyMap<Fragment, number>): void {
+  let i = 0;
+  while (i < fragments.length) {
+    if (!fragments[i]!.rtl) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < fragments.length && fragments[j + 1]!.rtl) j++;
+    const stretch = fragments.slice(i, j + 1);
+    const ink = (f: Fragment): number => f.width - (trailing.get(f) ?? 0);
+    for (const f of stretch) if (trailing.has(f)) f.text = f.text.replace(/ +$/, '');
+    if (stretch.length > 1) {
+      const start = stretch[0]!.x;
+      const last = stretch[stretch.length - 1]!;
+      const end = last.x + ink(last);
+      for (const f of stretch) f.x = start + end - f.x - ink(f);
+    }
+    i = j + 1;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLines, type SpanStyle } from '../../src/layout/text.js';
 import { splitByCoverage } from '../../src/layout/runs.js';
 
 describe('splitByCoverage', () => {
@@ -30,5 +31,43 @@ describe('splitByCoverage', () => {
     const runs = splitByCoverage('Reaffirming U.S. Commitment to Japan’s Defense', 'Carlito', 'bold');
     expect(runs).toHaveLength(1);
     expect(runs[0]!.face.key).toBe('Carlito-bold');
+  });
+
+  it('walks the fallback chain: Hangul to Noto Sans KR, Arabic and Hebrew (RTL), emoji to Noto Emoji', () => {
+    const runs = splitByCoverage('Hi 안녕하세요 سلام שלום 👍', 'Carlito', 'regular');
+    expect(runs.map((r) => [r.text, r.face.familyName, r.rtl])).toEqual([
+      ['Hi ', 'Carlito', false],
+      ['안녕하세요 ', 'Noto Sans KR', false],
+      ['سلام ', 'Noto Sans Arabic', true],
+      ['שלום ', 'Noto Sans Hebrew', true],
+      ['👍', 'Noto Emoji', false],
+    ]);
+    expect(runs[1]!.face.fallback?.word).toEqual({ slot: 'eastAsia', font: 'Malgun Gothic' });
+  });
+
+  it('keeps the primary face when it has the glyph (Arimo has Hebrew), still marking the run RTL', () => {
+    const [, hebrew] = splitByCoverage('Hi שלום', 'Arimo', 'regular');
+    expect([hebrew!.face.key, hebrew!.rtl, hebrew!.fallback]).toEqual(['Arimo-regular', true, false]);
+  });
+
+  it('keeps a variation selector with its emoji, and reports characters no face has', () => {
+    const runs = splitByCoverage('ok 👍\ufe0f 𓀀', 'Carlito', 'regular');
+    expect(runs.map((r) => [r.text, r.face.familyName, r.missing])).toEqual([
+      ['ok ', 'Carlito', []],
+      ['👍\ufe0f ', 'Noto Emoji', []],
+      ['𓀀', 'Carlito', ['𓀀']],
+    ]);
+  });
+
+  it('places an RTL phrase right to left in the line, without its trailing space', () => {
+    const style: SpanStyle = { family: 'Carlito', bold: false, italic: false, size: 10, colour: '#000', tracking: 0, marks: [] };
+    const bold: SpanStyle = { ...style, bold: true };
+    const [line] = setLines([{ text: 'Say سلام ', style }, { text: 'عليكم', style: bold }, { text: ' now', style }], 1000);
+    const [say, salam, alaykum, now] = line!.fragments;
+    expect([say!.text, salam!.text, alaykum!.text, now!.text]).toEqual(['Say ', 'سلام', 'عليكم', 'now']);
+    // The second word of the phrase is drawn first (leftmost), the first word after it, then the Latin text.
+    expect(alaykum!.x).toBeCloseTo(say!.width, 6);
+    expect(salam!.x).toBeGreaterThan(alaykum!.x + 0.5 * alaykum!.width);
+    expect(salam!.x + salam!.width).toBeLessThanOrEqual(now!.x + 1e-6);
   });
 });

@@ -12,7 +12,7 @@ import {
   type IRunStylePropertiesOptions,
   type IStylesOptions,
 } from 'docx';
-import { CJK_FALLBACK, fontFaceFiles } from '../../layout/fonts.js';
+import { fallbackFace, fontFaceFiles } from '../../layout/fonts.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Briefing } from '../../model/briefing.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
@@ -20,10 +20,13 @@ import type { Metrics } from './metrics.js';
 import { STYLE } from './style-ids.js';
 import { eighths, halfPoints, hex, twips } from './units.js';
 
-/** The Word font a family stands in for, with the CJK fallback named for East Asian text (kanji in names). */
+/**
+ * The Word font a family stands in for, with the Japanese fallback named for East Asian text (kanji in names). Runs in
+ * another fallback (Hangul, Arabic, Hebrew, emoji) name their own font (text.ts).
+ */
 export function wordFont(family: FontFamily): { ascii: string; hAnsi: string; cs: string; eastAsia: string } {
   const twin = fontFaceFiles(family).wordTwin;
-  return { ascii: twin, hAnsi: twin, cs: twin, eastAsia: CJK_FALLBACK.wordEastAsia };
+  return { ascii: twin, hAnsi: twin, cs: twin, eastAsia: fallbackFace('jp').word.font };
 }
 
 /** Exact line spacing: the same baseline grid the fit step measured. */

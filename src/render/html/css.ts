@@ -9,7 +9,7 @@
  */
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { CJK_FALLBACK } from '../../layout/fonts.js';
+import { FALLBACK_CHAIN } from '../../layout/fonts.js';
 import { genericFamily } from './fonts.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
@@ -22,7 +22,8 @@ function pt(n: number): string {
 
 function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
   const family = theme.fonts[role];
-  return `"${family}", "${CJK_FALLBACK.family}", ${genericFamily(family)}`;
+  // The fallbacks in the PDF's order: a browser takes, per character, the first family whose (subset) face has it.
+  return [family, ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
 }
 
 /** Every length the rules use, in points at print size. */

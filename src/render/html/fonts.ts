@@ -3,11 +3,13 @@
  * draws in this document and inlined as WOFF2 data URIs, so the HTML breaks lines like the PDF and opens offline.
  *
  * Handlers record every string they emit together with the face it is drawn in (`FontUsage.record`); characters the
- * Latin face lacks (kanji, kana, Hangul …) go to the CJK fallback, as the PDF segments runs by glyph coverage.
+ * text face lacks go to the fallback face the PDF picks for them (src/layout/runs.ts), so only the faces the document
+ * uses are embedded, each subset to the characters it draws.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CJK_FALLBACK, fontFaceFiles, type FontStyle } from '../../layout/fonts.js';
+import type { FontStyle } from '../../layout/fonts.js';
+import { splitByCoverage } from '../../layout/runs.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
 
 /** Which face of the theme a run is set in; mirrors the CSS in css.ts. */
@@ -18,17 +20,10 @@ export interface Face {
   italic: boolean;
 }
 
-// subset-font and fontkit ship no types; these are the only calls we make into them.
+// subset-font ships no types; this is the only call we make into it.
 type SubsetFont = (font: Buffer, text: string, options: Record<string, unknown>) => Promise<Buffer>;
-interface GlyphCoverage {
-  hasGlyphForCodePoint(codePoint: number): boolean;
-}
-interface Fontkit {
-  create(buffer: Buffer): GlyphCoverage;
-}
 const require = createRequire(import.meta.url);
 const subsetFont = require('subset-font') as SubsetFont;
-const fontkit = require('fontkit') as Fontkit;
 
 /**
  * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
@@ -53,7 +48,6 @@ function subset(path: string, text: string): Promise<Buffer> {
   }
   return result;
 }
-const coverageCache = new Map<string, GlyphCoverage>();
 
 /** Font files are read once per process: the CJK face alone is 5 MB. */
 function fontBytes(path: string): Buffer {
@@ -63,15 +57,6 @@ function fontBytes(path: string): Buffer {
     bytesCache.set(path, bytes);
   }
   return bytes;
-}
-
-function coverage(path: string): GlyphCoverage {
-  let font = coverageCache.get(path);
-  if (!font) {
-    font = fontkit.create(fontBytes(path));
-    coverageCache.set(path, font);
-  }
-  return font;
 }
 
 function styleOf(face: Pick<Face, 'bold' | 'italic'>): FontStyle {
@@ -106,19 +91,15 @@ export class FontUsage {
 
   /** Notes that `text` is drawn in `face`. Layout controls (tab, newline) draw nothing and are skipped. */
   record(text: string, face: Face): void {
-    const family = this.familyOf(face.role);
-    const style = styleOf(face);
-    const latinPath = fontFaceFiles(family).files[style];
-    const latin = coverage(latinPath);
-    for (const char of text) {
-      const codePoint = char.codePointAt(0) ?? 0;
-      if (codePoint < 0x20 || codePoint === 0x7f) continue;
-      if (latin.hasGlyphForCodePoint(codePoint)) {
-        this.entry(family, latinPath, face.bold, face.italic).chars.add(codePoint);
-      } else {
-        // The CJK face has no italic: the PDF sets those runs upright, and so does the CSS (font-synthesis-style).
-        const cjkPath = face.bold ? CJK_FALLBACK.files.bold : CJK_FALLBACK.files.regular;
-        this.entry(CJK_FALLBACK.family, cjkPath, face.bold, false).chars.add(codePoint);
+    for (const run of splitByCoverage(text, this.familyOf(face.role), styleOf(face))) {
+      // Fallback faces have no italic: the PDF sets those runs upright, and so does the CSS (font-synthesis-style).
+      const bold = run.face.style === 'bold' || run.face.style === 'boldItalic';
+      const italic = run.face.style === 'italic' || run.face.style === 'boldItalic';
+      const entry = this.entry(run.face.familyName, run.face.path, bold, italic);
+      for (const char of run.text) {
+        const codePoint = char.codePointAt(0) ?? 0;
+        if (codePoint < 0x20 || codePoint === 0x7f) continue;
+        entry.chars.add(codePoint);
       }
     }
   }

@@ -9,6 +9,23 @@ import type { RenderContext } from '../types.js';
 import { escapeHtml, idToken } from './escape.js';
 import { FontUsage, type Face } from './fonts.js';
 
+const RTL = '\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff';
+/** A right-to-left stretch: RTL letters with the spaces, joiners and marks between them. */
+const RTL_STRETCH = new RegExp(`[${RTL}](?:[${RTL}\\s\u200c\u200d]*[${RTL}])?`, 'gu');
+
+/**
+ * Escapes text, isolating each right-to-left stretch in <bdi>: the browser then orders it right to left inside a
+ * left-to-right line, as the PDF typesetter does, and neighbouring numbers and punctuation stay outside it.
+ */
+export function escapeText(value: string): string {
+  RTL_STRETCH.lastIndex = 0;
+  if (!RTL_STRETCH.test(value)) return escapeHtml(value);
+  return value
+    .split(new RegExp(`(${RTL_STRETCH.source})`, 'u'))
+    .map((piece, i) => (i % 2 === 1 ? `<bdi>${escapeHtml(piece)}</bdi>` : escapeHtml(piece)))
+    .join('');
+}
+
 export interface State {
   readonly theme: Theme;
   readonly layout: Layout;
@@ -44,7 +61,7 @@ export function createState(theme: Theme, layout: Layout, context: RenderContext
     text(value, options) {
       state.fonts.record(value, state.face);
       if (options?.upper) state.fonts.record(value.toUpperCase(), state.face);
-      return escapeHtml(value);
+      return escapeText(value);
     },
     withFace(change, emit) {
       const saved = state.face;

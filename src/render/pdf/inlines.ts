@@ -27,6 +27,10 @@ export const inlinePainters: InlinePainters = {
 
 export function textOptions(fragment: Fragment): TextOptions {
   const options: TextOptions = { lineBreak: false, characterSpacing: fragment.tracking };
+  // pdfkit shapes text word by word unless features are given, and fontkit reverses each RTL word on its own, so a
+  // phrase would come out with its words in logical order. Any features array (fontkit still adds its defaults,
+  // Arabic joining included) makes pdfkit shape the fragment as one run, which fontkit puts in visual order whole.
+  if (fragment.rtl) options.features = [];
   for (const mark of fragment.marks) inlinePainters[mark](fragment, options);
   return options;
 }

@@ -5,6 +5,6 @@ import { STYLE } from '../style-ids.js';
 import { textRuns } from '../text.js';
 
 /** Verbatim: one paragraph, lines kept as line breaks and tabs as tabs, so it copies out as written. */
-export function code(node: CodeBlock, _state: State): Paragraph[] {
-  return [new Paragraph({ style: STYLE.sourceCode, children: textRuns(node.value.replace(/\n+$/, '')) })];
+export function code(node: CodeBlock, state: State): Paragraph[] {
+  return [new Paragraph({ style: STYLE.sourceCode, children: textRuns(node.value.replace(/\n+$/, ''), {}, state.theme.fonts.mono) })];
 }

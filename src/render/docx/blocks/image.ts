@@ -16,5 +16,5 @@ export function image(node: ImageBlock, state: State): Paragraph[] {
     altText: { name: node.src, description: node.alt, title: node.title ?? node.alt },
   });
   const figure = new Paragraph({ style: STYLE.figure, children: [picture] });
-  return node.title ? [figure, new Paragraph({ style: STYLE.caption, children: textRuns(node.title) })] : [figure];
+  return node.title ? [figure, new Paragraph({ style: STYLE.caption, children: textRuns(node.title, {}, state.theme.fonts.body) })] : [figure];
 }

@@ -16,16 +16,16 @@ type InlineHandler<K extends InlineKind> = (
 ) => ParagraphChild[];
 
 export const inlineHandlers: { [K in InlineKind]: InlineHandler<K> } = {
-  text: (node, format) => textRuns(node.value, format),
+  text: (node, format, state) => textRuns(node.value, format, state.theme.fonts.body),
   strong: (node, format, state) => inlines(node.children, state, { ...format, bold: true }),
   emphasis: (node, format, state) => inlines(node.children, state, { ...format, italics: true }),
   strikethrough: (node, format, state) => inlines(node.children, state, { ...format, strike: true }),
-  code: (node, format) => textRuns(node.value, { ...format, style: STYLE.verbatimChar }),
+  code: (node, format, state) => textRuns(node.value, { ...format, style: STYLE.verbatimChar }, state.theme.fonts.mono),
   link: (node, format, state) => {
     const linkFormat: RunFormat = { ...format, style: STYLE.hyperlink };
     let children = inlines(node.children, state, linkFormat);
     // A hyperlink with no visible run is unreadable content to Word: show the address instead.
-    if (plainText(node.children).trim() === '') children = textRuns(node.url, linkFormat);
+    if (plainText(node.children).trim() === '') children = textRuns(node.url, linkFormat, state.theme.fonts.body);
     return [new ExternalHyperlink({ link: node.url, children })];
   },
   break: (_node, format) => [new TextRun({ ...format, break: 1 })],

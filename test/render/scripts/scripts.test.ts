@@ -1,0 +1,103 @@
+/**
+ * The fallback chain through all three emitters: Korean, Japanese, emoji, Arabic and Hebrew come out as text (no
+ * boxes), each in its own embedded face, and Word is told which font to use for each.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitBriefing } from '../../../src/layout/fit.js';
+import type { Layout } from '../../../src/layout/layout.js';
+import { renderDocx } from '../../../src/render/docx/index.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import { renderPdf } from '../../../src/render/pdf/index.js';
+import type { RenderContext } from '../../../src/render/types.js';
+import { loadTheme } from '../../../src/theme/load.js';
+import { clientsAvailable } from '../../support/clients.js';
+import { SCRIPT_WORDS, scriptsBriefing } from '../../support/scripts.js';
+
+const context: RenderContext = { buildDate: new Date('2025-01-08T09:00:00Z'), toolVersion: '0.1.0-test', warn: () => {} };
+const theme = loadTheme('default');
+const briefing = scriptsBriefing();
+let layout: Layout;
+const fitWarnings: string[] = [];
+
+beforeAll(() => {
+  const result = fitBriefing(briefing, theme, { allowOverflow: false });
+  if (!result.ok) throw new Error(result.message);
+  layout = result.layout;
+  fitWarnings.push(...result.warnings);
+});
+
+it('has a glyph for every character: the fit reports no boxes', () => {
+  expect(fitWarnings).toEqual([]);
+});
+
+describe.skipIf(!clientsAvailable('pdftotext', 'pdffonts'))('PDF', () => {
+  let path = '';
+  beforeAll(async () => {
+    path = join(mkdtempSync(join(tmpdir(), 'briefing-scripts-')), 'scripts.pdf');
+    writeFileSync(path, await renderPdf(briefing, layout, theme, context));
+  });
+
+  it('keeps every script in the extracted text', () => {
+    // pdftotext wraps RTL text in embedding controls (U+202A–U+202E); the words themselves come out in logical order.
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, '');
+    for (const word of Object.values(SCRIPT_WORDS)) expect(text).toContain(word);
+    expect(text).toContain('مرحبا بالعالم');
+  });
+
+  it('embeds a subset of each fallback face it used', () => {
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+    for (const name of ['NotoSansKR-Regular', 'NotoSansJP-Regular', 'NotoEmoji-Regular', 'NotoSansArabic-Bold', 'NotoSansHebrew-Regular'])
+      expect(fonts).toMatch(new RegExp(`[A-Z]{6}\\+${name}\\s`));
+  });
+
+  it('draws RTL words right to left: the second word of a phrase sits left of the first', () => {
+    const words = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
+    const x = (visual: string): number => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${visual}<`).exec(words)?.[1]);
+    // pdftotext -bbox prints each word in drawing (visual) order, hence the reversed letters.
+    const first = x([...'مرحبا'].reverse().join(''));
+    const second = x([...'بالعالم'].reverse().join(''));
+    expect(second).toBeLessThan(first);
+  });
+});
+
+describe('DOCX', () => {
+  let doc = '';
+  beforeAll(async () => {
+    const bytes = await renderDocx(briefing, layout, theme, context);
+    doc = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  });
+
+  it('names Malgun Gothic as the East Asian font of a Hangul run', () => {
+    expect(doc).toContain(`<w:rFonts w:eastAsia="Malgun Gothic" w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.korean}</w:t>`);
+  });
+
+  it('marks Arabic and Hebrew runs right to left with a complex-script font, emoji with Segoe UI Emoji', () => {
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Arial" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.arabic}</w:t>`));
+    expect(doc).toMatch(new RegExp(`<w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.hebrew} עולם</w:t>`));
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:ascii="Segoe UI Emoji" w:hAnsi="Segoe UI Emoji"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.emoji} ?</w:t>`, 'u'));
+  });
+});
+
+describe('HTML', () => {
+  let html = '';
+  beforeAll(async () => {
+    html = new TextDecoder().decode(await renderHtml(briefing, layout, theme, context));
+  });
+
+  it('embeds each fallback face it uses and lists the chain in the font stacks', () => {
+    for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji'])
+      expect(html).toContain(`@font-face{font-family:"${family}"`);
+    expect(html).toContain('--font-body:"Carlito", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Emoji", sans-serif;');
+  });
+
+  it('isolates right-to-left stretches so browsers order them as the PDF does', () => {
+    expect(html).toContain(`<bdi>${SCRIPT_WORDS.arabic}</bdi>`);
+    expect(html).toContain('<strong><bdi>مرحبا بالعالم</bdi></strong>');
+    expect(html).toContain(`<bdi>${SCRIPT_WORDS.hebrew} עולם</bdi>`);
+  });
+});
