@@ -1,31 +1,14 @@
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, Block, Inline } from '../../../src/model/briefing.js';
+import type { Briefing, Inline } from '../../../src/model/briefing.js';
 import { dateline, footerParts, participantText, plainText } from '../../../src/render/furniture.js';
 import { loadTheme } from '../../../src/theme/load.js';
+import { blockStrings } from '../../support/model-text.js';
 import { parts, renderSource, SOURCES, wellFormedError } from './support.js';
 
 /** Every word the model says, in the order a reader meets it. */
 function modelWords(briefing: Briefing): string[] {
-  const fromBlocks = (blocks: readonly Block[]): string[] =>
-    blocks.flatMap((b): string[] => {
-      switch (b.type) {
-        case 'paragraph':
-        case 'heading':
-          return [plainText(b.children)];
-        case 'list':
-          return b.items.flatMap((i) => fromBlocks(i.children));
-        case 'blockquote':
-          return fromBlocks(b.children);
-        case 'table':
-          return [...b.header, ...b.rows.flat()].map((c) => plainText(c.children));
-        case 'code':
-          return [b.value];
-        case 'image':
-        case 'thematicBreak':
-          return [];
-      }
-    });
+  const fromBlocks = blockStrings;
   const inl = (x: Inline[]) => plainText(x);
   const text = [
     briefing.meta.title,

@@ -1,6 +1,6 @@
 /** Rendering and reading helpers shared by the HTML emitter's tests. */
 import { readFileSync } from 'node:fs';
-import type { Block, Briefing, Inline } from '../../../src/model/briefing.js';
+import type { Briefing } from '../../../src/model/briefing.js';
 import { layoutAtSize } from '../../../src/layout/fit.js';
 import type { Layout } from '../../../src/layout/layout.js';
 import { parseBriefing } from '../../../src/parse/index.js';
@@ -8,7 +8,8 @@ import { renderHtml } from '../../../src/render/html/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import type { Theme } from '../../../src/theme/theme.js';
-import { dateline, footerParts, LABELS, participantText, pullQuote } from '../../../src/render/furniture.js';
+import { dateline, footerParts, LABELS, participantText, plainText, pullQuote } from '../../../src/render/furniture.js';
+import { blockStrings } from '../../support/model-text.js';
 
 export function context(warnings: string[] = []): RenderContext {
   return { buildDate: new Date('2025-01-08T00:00:00Z'), toolVersion: '0.0.0-test', warn: (m) => warnings.push(m) };
@@ -44,32 +45,6 @@ export function visibleText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-function inlineText(nodes: readonly Inline[]): string[] {
-  return nodes.flatMap((n) => (n.type === 'text' || n.type === 'code' ? [n.value] : n.type === 'break' ? [] : inlineText(n.children)));
-}
-
-function blockText(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b): string[] => {
-    switch (b.type) {
-      case 'paragraph':
-      case 'heading':
-        return inlineText(b.children);
-      case 'list':
-        return b.items.flatMap((i) => blockText(i.children));
-      case 'blockquote':
-        return blockText(b.children);
-      case 'table':
-        return [...b.header, ...b.rows.flat()].flatMap((c) => inlineText(c.children));
-      case 'code':
-        return [b.value];
-      case 'image':
-        return [];
-      case 'thematicBreak':
-        return [];
-    }
-  });
-}
-
 /** Every string of the model a reader should see, with the furniture built from it. */
 export function modelStrings(briefing: Briefing, theme: Theme): string[] {
   const { meta } = briefing;
@@ -87,10 +62,10 @@ export function modelStrings(briefing: Briefing, theme: Theme): string[] {
     foot.left,
     foot.right,
     theme.footer.text,
-    ...(briefing.summary.length ? [LABELS.summary, ...blockText(briefing.summary)] : []),
-    ...(briefing.keyPoints.length ? [LABELS.keyPoints, ...briefing.keyPoints.flatMap(inlineText)] : []),
+    ...(briefing.summary.length ? [LABELS.summary, ...blockStrings(briefing.summary)] : []),
+    ...(briefing.keyPoints.length ? [LABELS.keyPoints, ...briefing.keyPoints.map(plainText)] : []),
     ...(quote ? [quote.text, quote.attribution] : []),
-    ...briefing.sections.flatMap((s) => [...inlineText(s.title), ...blockText(s.blocks)]),
+    ...briefing.sections.flatMap((s) => [plainText(s.title), ...blockStrings(s.blocks)]),
   ];
 }
 

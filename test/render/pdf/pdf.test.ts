@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitBriefing } from '../../../src/layout/fit.js';
 import type { Layout } from '../../../src/layout/layout.js';
-import type { Block, Briefing } from '../../../src/model/briefing.js';
+import type { Briefing } from '../../../src/model/briefing.js';
 import { footerParts, participantText, plainText, pullQuote } from '../../../src/render/furniture.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { clientsAvailable } from '../../support/clients.js';
+import { blockStrings } from '../../support/model-text.js';
 import { allKinds, generated, seed } from '../../layout/support.js';
 
 const context: RenderContext = { buildDate: new Date('2025-01-08T09:00:00Z'), toolVersion: '0.1.0-test', warn: () => {} };
@@ -30,37 +31,16 @@ async function write(name: string, briefing: Briefing, layout = fitted(briefing)
   return { path, bytes };
 }
 
-function blockText(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b): string[] => {
-    switch (b.type) {
-      case 'paragraph':
-      case 'heading':
-        return [plainText(b.children)];
-      case 'list':
-        return b.items.flatMap((i) => blockText(i.children));
-      case 'blockquote':
-        return blockText(b.children);
-      case 'table':
-        return [...b.header, ...b.rows.flat()].map((c) => plainText(c.children));
-      case 'code':
-        return [b.value];
-      case 'image':
-      case 'thematicBreak':
-        return [];
-    }
-  });
-}
-
 /** Every word a reader should find: meta, summary, key points, pull quote, sections, footer. */
 function modelWords(briefing: Briefing): string[] {
   const texts = [
     briefing.meta.title,
     briefing.meta.kind ?? '',
     ...briefing.meta.participants.map(participantText),
-    ...blockText(briefing.summary),
+    ...blockStrings(briefing.summary),
     ...briefing.keyPoints.map(plainText),
     pullQuote(briefing)?.text ?? '',
-    ...briefing.sections.flatMap((s) => [plainText(s.title), ...blockText(s.blocks)]),
+    ...briefing.sections.flatMap((s) => [plainText(s.title), ...blockStrings(s.blocks)]),
     ...Object.values(footerParts(briefing, theme)),
   ];
   return [...new Set(texts.join(' ').match(/[\p{L}\p{N}]+/gu) ?? [])];
