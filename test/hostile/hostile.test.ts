@@ -224,7 +224,7 @@ describe.concurrent('hostile sources', () => {
           await opened.page.close();
         }
       }
-    });
+    }, 240_000); // queued behind two builds at a time: the limits that matter are the CPU and wall limits above
   }
 });
 
