@@ -55,14 +55,32 @@ function list(value: string | string[] | undefined, separator: RegExp): string[]
   return (Array.isArray(value) ? value : value.split(separator)).map((v) => v.trim()).filter(Boolean);
 }
 
-/** A front-matter Markdown string (summary, key points) read with the same parser; it has no place in the file. */
-function markdownField(value: string, state: ConvertState): Block[] {
-  const tree = processor.parse(value) as M.Root;
-  return stripPositions(convertBlocks(tree.children, state));
+/** Where a top-level front-matter field starts in the file: the line of its key (the block's first line if not found). */
+function fieldPoint(yaml: M.Yaml | undefined, field: string): { line: number; column: number } {
+  const start = yaml?.position?.start.line ?? 1;
+  const index = (yaml?.value ?? '').split(/\r?\n/).findIndex((line) => line.startsWith(`${field}:`));
+  return { line: index === -1 ? start : start + 1 + index, column: 1 };
 }
 
-function inlineField(value: string, state: ConvertState): Inline[] {
-  const blocks = markdownField(value, state);
+/**
+ * A front-matter Markdown string (summary, key points) read with the same parser. Its positions are inside the
+ * string, not the file, so its messages are moved to the field's line (once per rule), and its blocks lose positions.
+ */
+function markdownField(value: string, state: ConvertState, at: { line: number; column: number }): Block[] {
+  const scratch = new VFile({ path: state.file.path });
+  const tree = processor.parse(value) as M.Root;
+  const blocks = stripPositions(convertBlocks(tree.children, { ...state, file: scratch, warned: new Set() }));
+  for (const message of scratch.messages) {
+    const key = `field:${message.ruleId}:${at.line}`;
+    if (!message.fatal && state.warned.has(key)) continue;
+    state.warned.add(key);
+    (message.fatal ? reportError : reportWarning)(state.file, message.reason, at, message.ruleId ?? 'front-matter-markdown');
+  }
+  return blocks;
+}
+
+function inlineField(value: string, state: ConvertState, at: { line: number; column: number }): Inline[] {
+  const blocks = markdownField(value, state, at);
   const first = blocks[0];
   if (blocks.length === 1 && first?.type === 'paragraph') return first.children;
   return [{ type: 'text', value: value.trim() }];
@@ -159,11 +177,11 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
 
   const lede = convertBlocks(parts.lede, state);
   // With a front-matter summary, opening paragraphs still are the author's words: they follow it in the summary box.
-  const summary: Block[] = fm.summary !== undefined ? [...markdownField(fm.summary, state), ...lede] : lede;
+  const summary: Block[] = fm.summary !== undefined ? [...markdownField(fm.summary, state, fieldPoint(yaml, 'summary')), ...lede] : lede;
 
   let keyPoints: Inline[][] = [];
   if (fm.key_points !== undefined) {
-    keyPoints = fm.key_points.map((point) => inlineField(point, state));
+    keyPoints = fm.key_points.map((point) => inlineField(point, state, fieldPoint(yaml, 'key_points')));
   } else {
     const index = sections.findIndex((s) => KEY_POINT_TITLES.test(plainText(s.title).trim()));
     const points = index === -1 ? null : keyPointsFrom(sections[index]!);

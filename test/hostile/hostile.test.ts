@@ -53,7 +53,13 @@ const CASES: Case[] = [
     outcome: 'builds',
     messages: [[5, 6, 'warning', /javascript: URL removed/], [6, 1, 'warning', /data: URL removed/], [8, null, 'warning', /javascript: URL removed/], [9, null, 'warning', /javascript: URL removed/], [11, null, 'warning', /javascript: URL removed/], [13, null, 'warning', /file: URL removed/]],
   },
-  { name: 'frontmatter-html.md', outcome: 'builds', textMentionsSchemes: true, messages: [[20, null, 'warning', /raw HTML/]] },
+  {
+    name: 'frontmatter-html.md',
+    outcome: 'builds',
+    textMentionsSchemes: true,
+    // Markdown inside `summary` (line 14) and `key_points` (line 15) is reported at its field's line.
+    messages: [[14, 1, 'warning', /raw HTML/], [14, 1, 'warning', /javascript: URL removed/], [15, 1, 'warning', /raw HTML/], [15, 1, 'warning', /vbscript: URL removed/], [20, null, 'warning', /raw HTML/]],
+  },
   { name: 'image-parent.md', outcome: 'fails', messages: [[7, 1, 'error', /leads outside the source's folder/]] },
   { name: 'image-absolute.md', outcome: 'fails', messages: [[7, 1, 'error', /is absolute/]] },
   { name: 'image-encoded.md', outcome: 'fails', messages: [[9, 1, 'error', /leads outside the source's folder/]] },
