@@ -30,6 +30,8 @@ export interface Face {
 
 const faces = new Map<string, Face>();
 const widths = new Map<Face, Map<string, number>>();
+/** Glyph coverage per face and code point: fontkit walks the cmap's lazy arrays on every question. */
+const coverage = new Map<Face, Map<number, boolean>>();
 
 /** Fallback faces have no italics: italic falls back to upright of the same weight (regular when no bold ships). */
 function fallbackStyle(face: FallbackFace, style: FontStyle): 'regular' | 'bold' {
@@ -90,6 +92,7 @@ function loadFace(family: FaceFamily, style: FontStyle): Face {
   };
   faces.set(key, face);
   widths.set(face, new Map());
+  coverage.set(face, new Map());
   return face;
 }
 
@@ -110,4 +113,15 @@ export function emWidth(face: Face, text: string): number {
     cache.set(text, width);
   }
   return width;
+}
+
+/** Whether `face` has a glyph for the code point (cached: the typesetter and the glyph warning ask for every character). */
+export function hasGlyph(face: Face, codePoint: number): boolean {
+  const cache = coverage.get(face)!; // every face is registered in loadFace
+  let has = cache.get(codePoint);
+  if (has === undefined) {
+    has = face.font.hasGlyphForCodePoint(codePoint);
+    cache.set(codePoint, has);
+  }
+  return has;
 }

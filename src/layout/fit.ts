@@ -59,9 +59,9 @@ export function candidateSizes(theme: Theme): number[] {
 }
 
 /** Lays out with the fit's slack; the measure used to judge a size. */
-function trial(briefing: Briefing, theme: Theme, size: number): Typeset {
+function trial(briefing: Briefing, theme: Theme, size: number, countWords = false): Typeset {
   const layout = layoutAtSize(theme, size);
-  return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false });
+  return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false, countWords });
 }
 
 /** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
@@ -113,7 +113,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
-  const atMin = trial(briefing, theme, min);
+  const atMin = trial(briefing, theme, min, true);
   const leading = layoutAtSize(theme, min).leading;
   const linesOver = Math.max(1, Math.ceil(atMin.overflow / leading));
   const wordsPerLine = atMin.bodyLines > 0 ? atMin.bodyWords / atMin.bodyLines : 10;

@@ -6,7 +6,7 @@
  */
 import type { FontFamily } from '../theme/theme.js';
 import { FALLBACK_CHAIN, type FallbackFace, type FontStyle } from './fonts.js';
-import { getFace, type Face } from './faces.js';
+import { getFace, hasGlyph, type Face } from './faces.js';
 
 export interface Run {
   text: string;
@@ -67,7 +67,7 @@ export function fallbackFor(codePoint: number, rangesOnly = false): FallbackFace
   if (rangesOnly && claiming.length === 0) return null;
   let found: FallbackFace | null = null;
   for (const face of [...claiming, ...FALLBACK_CHAIN.filter((f) => !claiming.includes(f))]) {
-    if (getFace(face.id, 'regular').font.hasGlyphForCodePoint(codePoint)) {
+    if (hasGlyph(getFace(face.id, 'regular'), codePoint)) {
       found = face;
       break;
     }
@@ -100,7 +100,7 @@ export function splitByCoverage(text: string, family: FontFamily, style: FontSty
     }
     let face = primary;
     let missing = false;
-    if (!primary.font.hasGlyphForCodePoint(codePoint) && !controlOrNeutral(codePoint)) {
+    if (!hasGlyph(primary, codePoint) && !controlOrNeutral(codePoint)) {
       const fallback = fallbackFor(codePoint);
       if (fallback) face = getFace(fallback.id, style);
       else missing = true; // a box is unavoidable: reported through `missing`, never silently
@@ -126,7 +126,7 @@ export function uncovered(text: string, face: Face): string[] {
   const out: string[] = [];
   for (const char of text) {
     const codePoint = char.codePointAt(0)!; // never empty
-    if (controlOrNeutral(codePoint) || face.font.hasGlyphForCodePoint(codePoint)) continue;
+    if (controlOrNeutral(codePoint) || hasGlyph(face, codePoint)) continue;
     if (!out.includes(char)) out.push(char);
   }
   return out;

@@ -95,8 +95,11 @@ interface Piece {
   style: SpanStyle;
   width: number;
   rtl: boolean;
+  /** Width in em before scaling by the style's size, and the characters tracking applies to: for the token cache. */
+  em: number;
+  chars: number;
 }
-type Item = { kind: 'box'; pieces: Piece[]; width: number } | { kind: 'glue'; style: SpanStyle; width: number } | { kind: 'break' };
+type Item = { kind: 'box'; pieces: Piece[]; width: number } | { kind: 'glue'; style: SpanStyle; width: number; em: number } | { kind: 'break' };
 
 export interface SetLine {
   width: number;
@@ -132,13 +135,14 @@ function measurePieces(text: string, style: SpanStyle): Piece[] {
   const pieces: Piece[] = [];
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
-    const tracking = style.tracking ? style.tracking * [...run.text].length : 0;
-    pieces.push({ text: run.text, face: run.face, style, width: ems[i]! * style.size + tracking, rtl: run.rtl });
+    const chars = [...run.text].length;
+    const tracking = style.tracking ? style.tracking * chars : 0;
+    pieces.push({ text: run.text, face: run.face, style, width: ems[i]! * style.size + tracking, rtl: run.rtl, em: ems[i]!, chars });
   }
   return pieces;
 }
 
-function tokenize(spans: readonly Span[], preserveSpaces: boolean): Item[] {
+function tokenizeFresh(spans: readonly Span[], preserveSpaces: boolean): Item[] {
   const items: Item[] = [];
   let pending: { style: SpanStyle; text: string }[] = [];
   const flush = (): void => {
@@ -161,7 +165,8 @@ function tokenize(spans: readonly Span[], preserveSpaces: boolean): Item[] {
     const last = items[items.length - 1];
     if (last && last.kind === 'box') {
       const face = getFace(style.family, styleFont(style));
-      items.push({ kind: 'glue', style, width: emWidth(face, ' ') * style.size + style.tracking });
+      const em = emWidth(face, ' ');
+      items.push({ kind: 'glue', style, width: em * style.size + style.tracking, em });
     }
   };
   for (const span of spans) {
@@ -191,6 +196,79 @@ function tokenize(spans: readonly Span[], preserveSpaces: boolean): Item[] {
   flush();
   while (items.length > 0 && items[items.length - 1]!.kind === 'glue') items.pop();
   return items;
+}
+
+
+/**
+ * Tokens without sizes: each piece's width in em (plus how many characters its tracking applies to) and which span's
+ * style it takes. The fit step sets the same text at several body sizes, and every size scales each span's style
+ * size, so one tokenisation serves them all: only the multiplication is redone, in the same order as a fresh
+ * tokenisation, so widths (and therefore line breaks) are bit-for-bit the same.
+ */
+interface EmPiece {
+  text: string;
+  face: Face;
+  /** Index into the distinct styles of the spans (by first appearance). */
+  style: number;
+  em: number;
+  chars: number;
+  rtl: boolean;
+}
+type EmItem = { kind: 'box'; pieces: EmPiece[] } | { kind: 'glue'; style: number; em: number } | { kind: 'break' };
+
+const tokenCache = new Map<string, EmItem[]>();
+const TOKEN_CACHE_SIZE = 20_000;
+
+/**
+ * The cache key: the spans' texts with what decides their faces (family, weight, slant) and which of them share a style
+ * object (tokenize merges adjacent text of the same style). Size, colour, tracking and marks do not change tokens.
+ */
+function tokenKey(spans: readonly Span[], styles: SpanStyle[], preserveSpaces: boolean): string {
+  let key = preserveSpaces ? 'p' : 'w';
+  for (const span of spans) {
+    let index = styles.indexOf(span.style);
+    if (index < 0) index = styles.push(span.style) - 1;
+    const { style } = span;
+    key += `\u0000${index}\u0001${style.family}\u0001${style.bold ? 1 : 0}${style.italic ? 1 : 0}\u0001${span.text}`;
+  }
+  return key;
+}
+
+function tokenize(spans: readonly Span[], preserveSpaces: boolean): Item[] {
+  const styles: SpanStyle[] = [];
+  const key = tokenKey(spans, styles, preserveSpaces);
+  let cached = tokenCache.get(key);
+  if (!cached) {
+    const items = tokenizeFresh(spans, preserveSpaces);
+    cached = items.map((item): EmItem => {
+      if (item.kind === 'break') return item;
+      if (item.kind === 'glue') return { kind: 'glue', style: styles.indexOf(item.style), em: item.em };
+      return {
+        kind: 'box',
+        pieces: item.pieces.map((p) => ({ text: p.text, face: p.face, style: styles.indexOf(p.style), em: p.em, chars: p.chars, rtl: p.rtl })),
+      };
+    });
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear(); // a bound for long-running builds of many files
+    tokenCache.set(key, cached);
+    return items;
+  }
+  // Same arithmetic as measurePieces, glue() and flush() below, in the same order.
+  return cached.map((item): Item => {
+    if (item.kind === 'break') return item;
+    if (item.kind === 'glue') {
+      const style = styles[item.style]!; // indices come from this key's styles
+      return { kind: 'glue', style, width: item.em * style.size + style.tracking, em: item.em };
+    }
+    let width = 0;
+    const pieces = item.pieces.map((p): Piece => {
+      const style = styles[p.style]!; // indices come from this key's styles
+      const tracking = style.tracking ? style.tracking * p.chars : 0;
+      const piece: Piece = { text: p.text, face: p.face, style, width: p.em * style.size + tracking, rtl: p.rtl, em: p.em, chars: p.chars };
+      width += piece.width;
+      return piece;
+    });
+    return { kind: 'box', pieces, width };
+  });
 }
 
 /** Cuts a box wider than the line into one box per character, so the greedy breaker can split it anywhere. */

@@ -17,6 +17,11 @@ export interface TypesetOptions {
   slack: number;
   /** Balance the last page's columns (drawing); the fit step skips it, as it changes no page count. */
   balance: boolean;
+  /**
+   * Count body lines and words when the body overflows (for "cut about N words"). Only the fit's trial at the minimum
+   * size needs them; the oversized trials of its search would count for nothing. Default true.
+   */
+  countWords?: boolean;
 }
 
 export interface Typeset {
@@ -27,7 +32,7 @@ export interface Typeset {
   overflow: number;
   /** Share of the first page's body area that the body uses (can exceed 1 when it overflows). */
   fill: number;
-  /** Body text lines and words, to turn an overflow into "cut about N words". */
+  /** Body text lines and words, to turn an overflow into "cut about N words" (0 unless `countWords` and it overflows). */
   bodyLines: number;
   bodyWords: number;
 }
@@ -142,6 +147,6 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const firstCapacity = Math.max(1, capacity(0) + options.slack) * layout.columns;
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
-  const { lines, words } = pages > 1 ? countWords(rows) : { lines: 0, words: 0 };
+  const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
   return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words };
 }
