@@ -5,8 +5,15 @@
 import type { VFile } from 'vfile';
 import { reportError, reportWarning } from './diagnostics.js';
 
-/** A one-page briefing is a few kilobytes; past this it is not a briefing, and parsing it would only stall a batch. */
-export const MAX_SOURCE_BYTES = 1024 * 1024;
+/**
+ * A one-page briefing is a few kilobytes and a long multi-page one a few tens. Past this it is not a briefing, and
+ * the Markdown parser would need many seconds for it (a 1 MB list takes over ten), stalling a whole batch.
+ */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
 
 function pointAt(text: string, index: number): { line: number; column: number } {
   let line = 1;
@@ -26,7 +33,7 @@ export function decodeSource(input: string | Uint8Array, file: VFile): string | 
   if (size > MAX_SOURCE_BYTES) {
     reportError(
       file,
-      `source is ${(size / 1024 / 1024).toFixed(1)} MB; a briefing source may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+      `source is ${formatSize(size)}; a briefing source may be at most ${formatSize(MAX_SOURCE_BYTES)}`,
       { line: 1, column: 1 },
       'source-too-large',
     );
@@ -64,6 +71,8 @@ export function decodeSource(input: string | Uint8Array, file: VFile): string | 
     text = text.replace(controls, '');
   }
   text = capIndentation(text, file);
+  // "é" typed as e + U+0301 and as one character must look, measure and search the same; composed is what fonts cover.
+  text = text.normalize('NFC');
   if (text.trim() === '') {
     reportError(file, 'source is empty: a briefing needs at least a title and some text', { line: 1, column: 1 }, 'empty-source');
     return null;

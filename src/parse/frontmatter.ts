@@ -101,7 +101,15 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): YamlNode | undefin
 export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatter | null {
   if (!node || node.value.trim() === '') return {};
   const placeAt = yamlPlacer(node, file);
-  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The YAML parser recurses per nesting level; a hostile block nested thousands deep exhausts the stack.
+    if (!(error instanceof RangeError)) throw error;
+    reportError(file, 'front matter is nested too deeply to read', placeAt(0), 'yaml-depth');
+    return null;
+  }
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
@@ -120,6 +128,10 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatte
     // A small alias budget: a briefing's front matter has no use for many, and "billion laughs" bombs need thousands.
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
+    if (error instanceof RangeError) {
+      reportError(file, 'front matter is nested too deeply to read', placeAt(0), 'yaml-depth');
+      return null;
+    }
     reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
     return null;
   }

@@ -40,6 +40,9 @@ export function imageSize(bytes: Uint8Array): { mime: 'image/png' | 'image/jpeg'
 }
 
 export function loadImage(url: string, sourcePath: string): ImageLoad {
+  if (/^file:/i.test(url)) {
+    return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is a file: URL; use a path relative to the source's folder` };
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     return {
       ok: false,
