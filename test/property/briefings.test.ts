@@ -3,7 +3,7 @@
  * emphasis, text in several scripts) build in all three formats without throwing, every output is valid (the PDF
  * passes qpdf --check, every DOCX part is well-formed XML, the HTML loads and fetches nothing), and every source word
  * survives in each. 25 runs by default (BRIEFING_PROPERTY_RUNS to change); a failure prints fast-check's seed and path,
- * and BRIEFING_PROPERTY_SEED replays it.
+ * and BRIEFING_PROPERTY_SEED replays it (CI uses a fixed seed; see SEED below).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,14 @@ import { unzip } from '../support/safety.js';
 import { docxText, missingWords, sourceWords } from '../support/words.js';
 
 const RUNS = Number(process.env.BRIEFING_PROPERTY_RUNS ?? 25);
-const SEED = process.env.BRIEFING_PROPERTY_SEED ? Number(process.env.BRIEFING_PROPERTY_SEED) : undefined;
+/**
+ * CI replays one fixed seed, so a landing is never decided by the luck of the draw; elsewhere every run explores new
+ * briefings. BRIEFING_PROPERTY_SEED=N replays a printed seed, =random explores in CI too.
+ */
+const FIXED_CI_SEED = 20261127;
+const SEED_SETTING = process.env.BRIEFING_PROPERTY_SEED;
+const SEED =
+  SEED_SETTING === 'random' ? undefined : SEED_SETTING ? Number(SEED_SETTING) : process.env.CI === 'true' ? FIXED_CI_SEED : undefined;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The grammar. Words are letters only, so that marked and remark cannot disagree about what is syntax.
