@@ -9,9 +9,13 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   try {
     const handle = await open(temp, 'w');
     try {
+      // No fsync. The rename happens only after the write completed, so a crash or kill -9 of this process can never
+      // leave a partial file under the final name: the page cache holds the whole file either way. fsync only
+      // matters if the machine loses power before the kernel writes back, and then the loss is build output that the
+      // next build regenerates from its sources (the build cache stamps outputs by size and mtime, so a truncated
+      // output is rebuilt). It cost one disk flush per output file, three per
+      // briefing, which dominates a batch on a real disk.
       await handle.writeFile(bytes);
-      // A kill or power cut after rename must not expose a file whose bytes never reached the disk.
-      await handle.sync();
     } finally {
       await handle.close();
     }
