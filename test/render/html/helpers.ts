@@ -35,11 +35,15 @@ export function parseSource(name: string): Briefing {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
 
+/** Elements that only style a stretch of text: a reader sees "jobs;" for `<em>jobs</em>;`, so they leave no space. */
+const INLINE_TAGS = /<\/?(?:a|b|bdi|code|del|em|i|s|span|strong|sub|sup)\b[^>]*>/g;
+
 /** The document's visible text: the body without tags, style or head, entities decoded. */
 export function visibleText(html: string): string {
   const body = html.slice(html.indexOf('<body>'));
   return body
     .replace(/<br>/g, ' ')
+    .replace(INLINE_TAGS, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => NAMED[name] ?? '')
     .replace(/\s+/g, ' ');
