@@ -80,6 +80,49 @@ function controlOrNeutral(codePoint: number): boolean {
   return codePoint < 0x20 || codePoint === 0x7f || isNeutral(codePoint);
 }
 
+/** Combining diacritical marks (the blocks a mark typed after its letter comes from). */
+function isCombiningMark(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x300 && codePoint <= 0x36f) ||
+    (codePoint >= 0x1ab0 && codePoint <= 0x1aff) ||
+    (codePoint >= 0x1dc0 && codePoint <= 0x1dff) ||
+    (codePoint >= 0x20d0 && codePoint <= 0x20ff) ||
+    (codePoint >= 0xfe20 && codePoint <= 0xfe2f)
+  );
+}
+
+type OpenRun = Run & { missing: string[] };
+
+/**
+ * A mark the current face lacks (Carlito has none, so "q̇" would draw a box): the mark and the letter it sits on move
+ * together to the first fallback face that has both, since a mark is positioned by the font of its base. When no
+ * face has both, the mark stays and is reported missing.
+ */
+function placeMark(runs: Run[], current: OpenRun, mark: string, codePoint: number, style: FontStyle): OpenRun {
+  const chars = [...current.text];
+  const base = chars[chars.length - 1];
+  const baseCode = base?.codePointAt(0);
+  const home =
+    baseCode === undefined
+      ? undefined
+      : FALLBACK_CHAIN.map((f) => getFace(f.id, style)).find((face) => hasGlyph(face, codePoint) && hasGlyph(face, baseCode));
+  if (!home || base === undefined) {
+    current.text += mark;
+    if (!current.missing.includes(mark)) current.missing.push(mark);
+    return current;
+  }
+  current.text = chars.slice(0, -1).join('');
+  if (current.text === '') runs.pop();
+  const previous = runs[runs.length - 1] as OpenRun | undefined;
+  if (previous && previous.face === home && previous.rtl === current.rtl) {
+    previous.text += base + mark;
+    return previous;
+  }
+  const moved: OpenRun = { text: base + mark, fallback: true, face: home, rtl: current.rtl, missing: [] };
+  runs.push(moved);
+  return moved;
+}
+
 export function splitByCoverage(text: string, family: FontFamily, style: FontStyle): Run[] {
   const faceKey = `${family}-${style}`;
   let forFace = cache.get(faceKey);
@@ -91,9 +134,13 @@ export function splitByCoverage(text: string, family: FontFamily, style: FontSty
   if (cached) return cached;
   const primary = getFace(family, style);
   const runs: Run[] = [];
-  let current: (Run & { missing: string[] }) | null = null;
+  let current: OpenRun | null = null;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!; // a for…of character is never empty
+    if (current && isCombiningMark(codePoint) && !hasGlyph(current.face, codePoint)) {
+      current = placeMark(runs, current, char, codePoint, style);
+      continue;
+    }
     if (current && isNeutral(codePoint)) {
       current.text += char;
       continue;

@@ -27,6 +27,17 @@ describe('splitByCoverage', () => {
       }
   });
 
+  it('moves a mark the body face lacks, with its letter, to a fallback face that has both', () => {
+    const runs = splitByCoverage('aq\u0307b', 'Carlito', 'regular');
+    expect(runs.map((r) => [r.text, r.face.familyName, r.missing])).toEqual([
+      ['a', 'Carlito', []],
+      ['q\u0307', 'Noto Sans JP', []],
+      ['b', 'Carlito', []],
+    ]);
+    // Arimo has combining marks: nothing moves.
+    expect(splitByCoverage('aq\u0307b', 'Arimo', 'regular').map((r) => r.text)).toEqual(['aq\u0307b']);
+  });
+
   it('gives Latin text a single run in the body face', () => {
     const runs = splitByCoverage('Reaffirming U.S. Commitment to Japan’s Defense', 'Carlito', 'bold');
     expect(runs).toHaveLength(1);
