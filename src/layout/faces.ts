@@ -59,6 +59,23 @@ export function getFace(family: FaceFamily, style: FontStyle): Face {
   return face;
 }
 
+/**
+ * fontkit caches a glyph object per glyph id with the code points it was first asked for. Subsetting asks for the
+ * components of composite glyphs with none (Carlito builds ";" from "," and "."), and the font lives for the whole process: a
+ * later document drawing a plain "," got the cached glyph with no code points, so its PDF mapped the comma to no text
+ * and copy-paste lost it. A glyph asked for with code points gets them when it has none yet.
+ */
+function keepCodePoints(font: fontkit.Font): void {
+  // fontkit's Font type (src/layout/fontkit.d.ts) does not declare getGlyph; it is a public method of every font.
+  const target = font as unknown as { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null };
+  const getGlyph = target.getGlyph.bind(font);
+  target.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+}
+
 function loadFace(family: FaceFamily, style: FontStyle): Face {
   const fallback = isFallback(family) ? fallbackFace(family) : undefined;
   const effective = fallback ? fallbackStyle(fallback, style) : style;
@@ -78,6 +95,7 @@ function loadFace(family: FaceFamily, style: FontStyle): Face {
   }
   const bytes = new Uint8Array(readFileSync(path));
   const font = fontkit.create(bytes);
+  keepCodePoints(font);
   const face: Face = {
     key,
     familyName,
