@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FontFamily } from '../theme/theme.js';
-import { fallbackFace, fontFaceFiles, type FallbackFace, type FallbackId, type FontStyle } from './fonts.js';
+import { FALLBACK_IDS, fallbackFace, fontFaceFiles, type FallbackFace, type FallbackId, type FontStyle } from './fonts.js';
 
 /** A text family from the theme, or a face of the fallback chain. */
 export type FaceFamily = FontFamily | FallbackId;
@@ -39,7 +39,7 @@ function fallbackStyle(face: FallbackFace, style: FontStyle): 'regular' | 'bold'
 }
 
 function isFallback(family: FaceFamily): family is FallbackId {
-  return family === 'jp' || family === 'kr' || family === 'arabic' || family === 'hebrew' || family === 'emoji';
+  return (FALLBACK_IDS as readonly string[]).includes(family);
 }
 
 /** The hot path (every word and space asks) without building a key string. */

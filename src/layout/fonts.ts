@@ -55,7 +55,7 @@ export function fontFaceFiles(family: FontFamily): FontFaceFiles {
 }
 
 /** The fallback faces, in the order a character the text face lacks tries them. */
-export const FALLBACK_IDS = ['jp', 'kr', 'arabic', 'hebrew', 'emoji'] as const;
+export const FALLBACK_IDS = ['latin', 'jp', 'kr', 'arabic', 'hebrew', 'emoji'] as const;
 export type FallbackId = (typeof FALLBACK_IDS)[number];
 
 /** Which Word font slot names a fallback run's font: East Asian, complex script (RTL), or the plain ASCII/hAnsi slots. */
@@ -106,6 +106,29 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
  * maps them to an installed Noto face.
  */
 export const FALLBACK_CHAIN: readonly FallbackFace[] = [
+  {
+    // Carlito has no combining marks and little Latin beyond Europe's languages (no "ȩ̀", "ǵ"): Arimo has both, and
+    // its Word twin, Arial, is on every Word installation.
+    id: 'latin',
+    family: 'Arimo Fallback',
+    keyPrefix: 'ArimoFallback',
+    files: () => {
+      const { files } = fontFaceFiles('Arimo');
+      return { regular: files.regular, bold: files.bold };
+    },
+    word: { slot: 'ascii', font: 'Arial' },
+    rtl: false,
+    ranges: [
+      [0x0180, 0x02ff],
+      [0x0300, 0x036f],
+      [0x1ab0, 0x1aff],
+      [0x1d00, 0x1eff],
+      [0x20d0, 0x20ff],
+      [0x2c60, 0x2c7f],
+      [0xa720, 0xa7ff],
+      [0xfe20, 0xfe2f],
+    ],
+  },
   {
     id: 'jp',
     family: 'Noto Sans JP',

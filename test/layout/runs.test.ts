@@ -31,7 +31,7 @@ describe('splitByCoverage', () => {
     const runs = splitByCoverage('aq\u0307b', 'Carlito', 'regular');
     expect(runs.map((r) => [r.text, r.face.familyName, r.missing])).toEqual([
       ['a', 'Carlito', []],
-      ['q\u0307', 'Noto Sans JP', []],
+      ['q\u0307', 'Arimo Fallback', []],
       ['b', 'Carlito', []],
     ]);
     // Arimo has combining marks: nothing moves.

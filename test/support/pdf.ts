@@ -25,8 +25,15 @@ export function qpdfCheck(path: string): { ok: boolean; output: string } {
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
 }
 
+/**
+ * The PDF's text as a reader copies it, twice: in poppler's reading order, then in drawing order (`-raw`). Poppler's
+ * reading order guesses spaces from gaps and can join "q w" in a narrow table cell into "qw" although a space is drawn
+ * between them; the drawing order keeps every space the PDF has. A word counts as present when either reading has it.
+ */
 export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const read = (mode: string[]): string =>
+    execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return `${read([])}\n${read(['-raw'])}`;
 }
 
 export interface WordBox {

@@ -92,7 +92,7 @@ describe('HTML', () => {
   it('embeds each fallback face it uses and lists the chain in the font stacks', () => {
     for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji'])
       expect(html).toContain(`@font-face{font-family:"${family}"`);
-    expect(html).toContain('--font-body:"Carlito", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Emoji", sans-serif;');
+    expect(html).toContain('--font-body:"Carlito", "Arimo Fallback", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Emoji", sans-serif;');
   });
 
   it('isolates right-to-left stretches so browsers order them as the PDF does', () => {
