@@ -6,6 +6,7 @@ import type { Block, BlockKind, Inline, TableCell } from '../model/briefing.js';
 import { part, type Group, type Mark, type Node } from './display.js';
 import { baselineIn, lineRows, row, type Align, type Env, type Row } from './frame.js';
 import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
+import { plainText } from '../render/furniture.js';
 
 export interface Built {
   rows: Row[];
@@ -116,8 +117,17 @@ const blockHandlers: BlockHandlers = {
     const natural = node.align.map((_, c) =>
       Math.max(...all.map((cells, r) => widthOf(spansOf(cells[c]?.children ?? [], r === 0 ? headStyle : cellStyle, env.inline)))) + 2 * pad,
     );
-    const total = natural.reduce((a, b) => a + b, 0);
-    const widths = natural.map((w) => (w / total) * env.width);
+    // The longest word of each column: a column narrower than that must break a word letter by letter.
+    const longestWord = node.align.map((_, c) =>
+      Math.max(
+        ...all.flatMap((cells, r) =>
+          plainText(cells[c]?.children ?? [])
+            .split(/\s+/)
+            .map((word) => widthOf(spansOf([{ type: 'text', value: word }], r === 0 ? headStyle : cellStyle, env.inline))),
+        ),
+      ) + 2 * pad,
+    );
+    const widths = columnWidths(natural, longestWord, env.width);
     const xs = widths.map((_, c) => env.x + widths.slice(0, c).reduce((a, b) => a + b, 0));
     const rule = env.theme.colours.rule;
     const rows: Row[] = [];
@@ -202,4 +212,22 @@ export function stackBlocks(blocks: readonly Block[], env: Env, spacing: number)
     groups.push(built.group);
   });
   return { rows, groups };
+}
+
+/**
+ * Column widths the way browsers and word processors size an automatic table: every column gets at least its
+ * longest word when the table can afford it, and the room left is shared in proportion to what each column would
+ * need to set its text unbroken.
+ */
+export function columnWidths(natural: readonly number[], minimum: readonly number[], width: number): number[] {
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const totalNatural = sum(natural);
+  const totalMinimum = sum(minimum);
+  if (totalNatural <= width || totalMinimum >= width) {
+    const basis = totalNatural <= width ? natural : minimum;
+    const total = sum(basis);
+    return basis.map((w) => (w / total) * width);
+  }
+  const share = (width - totalMinimum) / (totalNatural - totalMinimum);
+  return natural.map((w, c) => minimum[c]! + (w - minimum[c]!) * share);
 }
