@@ -1,22 +1,7 @@
 /** Briefings for layout and PDF tests: the example sources parsed for real, and generated ones of any length. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Briefing, Section } from '../../src/model/briefing.js';
-import { parseBriefing } from '../../src/parse/index.js';
 
-export const SOURCE_DIR = fileURLToPath(new URL('../../source/', import.meta.url));
-
-export function sourceBriefing(name: string): Briefing {
-  const path = `${SOURCE_DIR}${name}`;
-  const { briefing, file } = parseBriefing(readFileSync(path), path);
-  if (!briefing) throw new Error(`${name} did not parse: ${String(file.messages)}`);
-  return briefing;
-}
-
-/** The Tokyo meeting readout (the seed article): ~820 words, six sections, a CJK name. */
-export function seed(): Briefing {
-  return sourceBriefing('2025-01-07-tokyo-readout.md');
-}
+export { seed, sourceBriefing, SOURCE_DIR } from '../support/sources.js';
 
 const SENTENCE = 'The delegation reviewed supply chains, maritime security and cooperation on critical minerals with partners.';
 

@@ -1,6 +1,6 @@
 /** A briefing with every block and inline kind, nesting, and hostile text, built by hand (it needs an image). */
 import { MODEL_VERSION, type Briefing, type Inline } from '../../../src/model/briefing.js';
-import { png } from './support.js';
+import { tinyPng } from '../../support/png.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
 const p = (...children: Inline[]) => ({ type: 'paragraph' as const, children });
@@ -58,7 +58,7 @@ export function allKinds(): Briefing {
             rows: [[{ children: [t('Ports')] }, { children: [t('12')] }, { children: [] }]],
           },
           { type: 'code', lang: 'ts', value: 'const a = 1;\n\tindented();\n' },
-          { type: 'image', alt: 'A grey square', title: 'Figure title', src: 'grey.png', mime: 'image/png', data: Buffer.from(png(40, 20)).toString('base64'), width: 40, height: 20 },
+          { type: 'image', alt: 'A grey square', title: 'Figure title', src: 'grey.png', mime: 'image/png', data: tinyPng(40, 20, [0x5a, 0x5a, 0x5a]).toString('base64'), width: 40, height: 20 },
           { type: 'thematicBreak' },
           p(t('After the rule.')),
         ],

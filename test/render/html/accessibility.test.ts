@@ -10,8 +10,8 @@ import type { Briefing } from '../../../src/model/briefing.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import type { Theme } from '../../../src/theme/theme.js';
 import { clientsAvailable } from '../../support/clients.js';
-import { seedBriefing } from './fixtures/seed.js';
-import { parseSource, render } from './helpers.js';
+import { seed, sourceBriefing } from '../../support/sources.js';
+import { render } from './helpers.js';
 
 const available = clientsAvailable('chromium');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -54,23 +54,23 @@ describe.skipIf(!available)('accessibility in Chromium', () => {
   }
 
   it('the seed briefing has no violations on a desktop window', async () => {
-    expect((await check(seedBriefing(), 'default', 1100)).violations).toEqual([]);
+    expect((await check(seed(), 'default', 1100)).violations).toEqual([]);
   });
 
   it('the press guidance has no violations on a phone, and does not scroll sideways', async () => {
-    const result = await check(parseSource('press-guidance-ports.md'), 'default', 390);
+    const result = await check(sourceBriefing('press-guidance-ports.md'), 'default', 390);
     expect(result.violations).toEqual([]);
     expect(result.scrollWidth).toBeLessThanOrEqual(390);
   });
 
   it('the check itself sees a violation: footer text in a pale grey fails contrast', async () => {
     const pale: Theme = { ...loadTheme('default'), colours: { ...loadTheme('default').colours, muted: '#b0b0b0' } };
-    const result = await check(seedBriefing(), pale, 1100);
+    const result = await check(seed(), pale, 1100);
     expect(result.violations.some((v) => v.startsWith('color-contrast'))).toBe(true);
   });
 
   it('the embassy template passes too (its own colours)', async () => {
-    const b = parseSource('press-guidance-ports.md');
+    const b = sourceBriefing('press-guidance-ports.md');
     expect((await check(b, 'embassy', 1100)).violations).toEqual([]);
   });
 });

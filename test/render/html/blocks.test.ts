@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../../src/model/briefing.js';
-import { seedBriefing } from './fixtures/seed.js';
+import { seed } from '../../support/sources.js';
 import { render } from './helpers.js';
 
 /** The seed briefing with its first section's blocks replaced; returns that section's HTML. */
 async function sectionHtml(blocks: Block[]): Promise<string> {
-  const b = seedBriefing();
+  const b = seed();
   b.sections = [{ id: 's', title: [{ type: 'text', value: 'S' }], blocks }];
   const html = await render(b);
   return html.slice(html.indexOf('<section class="flow" id="s"'), html.indexOf('</section>\n</div>'));

@@ -1,9 +1,7 @@
 /** Rendering and reading helpers shared by the HTML emitter's tests. */
-import { readFileSync } from 'node:fs';
 import type { Briefing } from '../../../src/model/briefing.js';
 import { layoutAtSize } from '../../../src/layout/fit.js';
 import type { Layout } from '../../../src/layout/layout.js';
-import { parseBriefing } from '../../../src/parse/index.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
@@ -23,14 +21,6 @@ export async function render(
   const layout = options.layout ?? layoutAtSize(theme, theme.size.min);
   const bytes = await renderHtml(briefing, layout, theme, context(options.warnings));
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
-
-/** A source from source/ through the real parser; fails the test when the parser reports an error. */
-export function parseSource(name: string): Briefing {
-  const path = new URL(`../../../source/${name}`, import.meta.url);
-  const { briefing, file } = parseBriefing(readFileSync(path), path.pathname);
-  if (!briefing) throw new Error(`parse failed: ${file.messages.map(String).join('; ')}`);
-  return briefing;
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };

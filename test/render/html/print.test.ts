@@ -12,8 +12,8 @@ import type { Briefing } from '../../../src/model/briefing.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { clientsAvailable } from '../../support/clients.js';
-import { seedBriefing } from './fixtures/seed.js';
-import { context, parseSource } from './helpers.js';
+import { seed, sourceBriefing } from '../../support/sources.js';
+import { context } from './helpers.js';
 
 const available = clientsAvailable('chromium', 'pdfinfo', 'pdftotext', 'pdffonts');
 const dir = mkdtempSync(join(tmpdir(), 'briefing-html-print-'));
@@ -49,8 +49,8 @@ async function printed(name: string, briefing: Briefing, templateName = 'default
 }
 
 describe.skipIf(!available)('printed by Chromium', () => {
-  it('prints the seed briefing on one page, with the kanji as text, in the embedded faces', async () => {
-    const result = await printed('seed', seedBriefing());
+  it('prints the seed readout source on one page at the fitted size, with the kanji as text, in the embedded faces', async () => {
+    const result = await printed('seed', seed());
     expect(result.layoutPages).toBe(1);
     expect(result.pages).toBe(1);
     expect(result.text).toContain('石破茂');
@@ -58,14 +58,8 @@ describe.skipIf(!available)('printed by Chromium', () => {
     expect(result.fonts).toMatch(/\+NotoSansJP-Regular/);
   });
 
-  it('prints the real readout source on one page at the fitted size', async () => {
-    const result = await printed('readout', parseSource('2025-01-07-tokyo-readout.md'));
-    expect(result.pages).toBe(result.layoutPages);
-    expect(result.text).toContain('石破茂');
-  });
-
   it('prints the press guidance (banners, key points, lists) on the embassy A4 page', async () => {
-    const result = await printed('ports', parseSource('press-guidance-ports.md'), 'embassy');
+    const result = await printed('ports', sourceBriefing('press-guidance-ports.md'), 'embassy');
     expect(result.pages).toBe(result.layoutPages);
     expect(result.fonts).toMatch(/\+Tinos-Regular/);
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { layoutAtSize } from '../../../src/layout/fit.js';
-import { seedBriefing } from './fixtures/seed.js';
-import { attributeValues, context, modelStrings, parseSource, render, visibleText } from './helpers.js';
+import { seed, sourceBriefing } from '../../support/sources.js';
+import { attributeValues, context, modelStrings, render, visibleText } from './helpers.js';
 
 function fontFaces(html: string): Array<{ family: string; weight: string; style: string; bytes: number }> {
   return [...html.matchAll(/@font-face\{font-family:"([^"]+)";font-style:(\w+);font-weight:(\d+);[^}]*base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => ({
@@ -16,7 +16,7 @@ function fontFaces(html: string): Array<{ family: string; weight: string; style:
 
 describe('a self-contained document', () => {
   it('embeds WOFF2 subsets of the theme faces and of Noto Sans JP for the kanji', async () => {
-    const html = await render(seedBriefing());
+    const html = await render(seed());
     const faces = fontFaces(html);
     const names = faces.map((f) => `${f.family} ${f.weight} ${f.style}`);
     expect(names).toEqual(expect.arrayContaining(['Carlito 400 normal', 'Carlito 700 normal', 'Carlito 400 italic', 'Noto Sans JP 400 normal']));
@@ -27,18 +27,18 @@ describe('a self-contained document', () => {
   });
 
   it('embeds no CJK face when the text has no CJK characters', async () => {
-    const b = seedBriefing();
+    const b = seed();
     b.meta.participants = [{ name: 'Ishiba Shigeru' }];
     expect(fontFaces(await render(b)).map((f) => f.family)).not.toContain('Noto Sans JP');
   });
 
   it('embeds the embassy template’s faces (Tinos body, Arimo headings)', async () => {
-    const families = new Set(fontFaces(await render(seedBriefing(), { theme: loadTheme('embassy') })).map((f) => f.family));
+    const families = new Set(fontFaces(await render(seed(), { theme: loadTheme('embassy') })).map((f) => f.family));
     expect([...families].sort()).toEqual(['Arimo', 'Noto Sans JP', 'Tinos']);
   });
 
   it('makes no network request: no http URL outside real links, no script, no external stylesheet', async () => {
-    const b = parseSource('press-guidance-ports.md');
+    const b = sourceBriefing('press-guidance-ports.md');
     const html = await render(b);
     const links = attributeValues(html, 'href');
     for (const src of attributeValues(html, 'src')) expect(src.startsWith('data:')).toBe(true);
@@ -51,7 +51,7 @@ describe('a self-contained document', () => {
   });
 
   it('contains every word of the model’s text', async () => {
-    for (const briefing of [seedBriefing(), parseSource('2025-01-07-tokyo-readout.md'), parseSource('press-guidance-ports.md')]) {
+    for (const briefing of [seed(), sourceBriefing('2025-01-07-tokyo-readout.md'), sourceBriefing('press-guidance-ports.md')]) {
       const theme = loadTheme('default');
       const text = visibleText(await render(briefing, { theme }));
       const words = modelStrings(briefing, theme).flatMap((s) => s.split(/\s+/)).filter(Boolean);
@@ -64,15 +64,15 @@ describe('a self-contained document', () => {
   it('is byte-identical across runs, and reads no clock', async () => {
     const theme = loadTheme('default');
     const layout = layoutAtSize(theme, 9);
-    const a = await renderHtml(seedBriefing(), layout, theme, context());
-    const b = await renderHtml(seedBriefing(), layout, theme, context());
+    const a = await renderHtml(seed(), layout, theme, context());
+    const b = await renderHtml(seed(), layout, theme, context());
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
-    const later = await renderHtml(seedBriefing(), layout, theme, { ...context(), buildDate: new Date('2030-01-01T00:00:00Z') });
+    const later = await renderHtml(seed(), layout, theme, { ...context(), buildDate: new Date('2030-01-01T00:00:00Z') });
     expect(new TextDecoder().decode(later)).toContain('2030-01-01T00:00:00.000Z');
   });
 
   it('stays small: the seed briefing is under 80 KB', async () => {
-    const bytes = new TextEncoder().encode(await render(seedBriefing()));
+    const bytes = new TextEncoder().encode(await render(seed()));
     console.info(`seed briefing HTML: ${(bytes.length / 1024).toFixed(1)} KB`);
     expect(bytes.length).toBeLessThan(80 * 1024);
   });
