@@ -23,6 +23,17 @@ export interface Run {
 /** Runs per family, style and text: the same words come back at every size the fit step tries. */
 const cache = new Map<string, Map<string, Run[]>>();
 
+/** Combining diacritical marks (the blocks a mark typed after its letter comes from). */
+function isCombiningMark(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x300 && codePoint <= 0x36f) ||
+    (codePoint >= 0x1ab0 && codePoint <= 0x1aff) ||
+    (codePoint >= 0x1dc0 && codePoint <= 0x1dff) ||
+    (codePoint >= 0x20d0 && codePoint <= 0x20ff) ||
+    (codePoint >= 0xfe20 && codePoint <= 0xfe2f)
+  );
+}
+
 /** Characters that never decide a run by themselves (spaces, joiners, variation selectors, combining marks). */
 export function isNeutral(codePoint: number): boolean {
   return (
@@ -33,7 +44,7 @@ export function isNeutral(codePoint: number): boolean {
     codePoint === 0x200d ||
     (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
     (codePoint >= 0xe0100 && codePoint <= 0xe01ef) ||
-    (codePoint >= 0x300 && codePoint <= 0x36f)
+    isCombiningMark(codePoint)
   );
 }
 
@@ -78,17 +89,6 @@ export function fallbackFor(codePoint: number, rangesOnly = false): FallbackFace
 
 function controlOrNeutral(codePoint: number): boolean {
   return codePoint < 0x20 || codePoint === 0x7f || isNeutral(codePoint);
-}
-
-/** Combining diacritical marks (the blocks a mark typed after its letter comes from). */
-function isCombiningMark(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x300 && codePoint <= 0x36f) ||
-    (codePoint >= 0x1ab0 && codePoint <= 0x1aff) ||
-    (codePoint >= 0x1dc0 && codePoint <= 0x1dff) ||
-    (codePoint >= 0x20d0 && codePoint <= 0x20ff) ||
-    (codePoint >= 0xfe20 && codePoint <= 0xfe2f)
-  );
 }
 
 type OpenRun = Run & { missing: string[] };
