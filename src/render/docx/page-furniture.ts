@@ -98,7 +98,7 @@ export function pullQuoteParagraphs(state: State): Paragraph[] {
   const quote = pullQuote(state.briefing);
   if (!quote) return [];
   return [
-    new Paragraph({ style: STYLE.intenseQuote, children: textRuns(`\u201C${quote.text}\u201D`) }),
+    new Paragraph({ style: STYLE.intenseQuote, children: textRuns(quote.text) }),
     new Paragraph({ style: STYLE.quoteAttribution, children: textRuns(quote.attribution) }),
   ];
 }
