@@ -5,7 +5,7 @@
  * continuous section with the layout's columns for the body; and a continuous one-column section holding one tiny
  * paragraph, whose only job is to end the column section so Word and LibreOffice balance its columns.
  */
-import { Document, Packer, Paragraph, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
+import { Document, Paragraph, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
 import type { Briefing, Section } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
@@ -15,7 +15,7 @@ import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import { metrics, type Metrics } from './metrics.js';
 import { ListNumbering } from './numbering.js';
-import { referenceParts, reproducible } from './package.js';
+import { compileParts, referenceParts, reproducible } from './package.js';
 import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
 import { STYLE } from './style-ids.js';
@@ -61,8 +61,7 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
     numbering: state.numbering.options(),
     sections,
   });
-  const packed = await Packer.toBuffer(doc);
-  return reproducible(new Uint8Array(packed), {
+  return reproducible(await compileParts(doc), {
     buildDate: context.buildDate,
     ...(reference ? {} : { appendStyles: tableGridStyle(theme) }),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),

@@ -1,8 +1,10 @@
 /**
  * Makes the docx library's package reproducible: it stamps core.xml with the clock, zip entries with Date.now(),
- * and gives hyperlink relationships random ids. We unzip, renumber those ids in order of first appearance, pin the
- * dates to the build date, and re-zip in a stable entry order with a fixed timestamp (1980-01-01, the zip epoch).
+ * and gives hyperlink relationships random ids. We take the library's parts before it zips them, renumber those ids
+ * in order of first appearance, pin the dates to the build date, and zip once, in a stable entry order with a fixed
+ * timestamp (1980-01-01, the zip epoch).
  */
+import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Built from local fields on purpose: fflate writes DOS times from local fields, so this is 1980-01-01 00:00 anywhere. */
@@ -23,24 +25,43 @@ export interface PackageFixes {
   appendStyles?: string;
 }
 
-export function reproducible(docx: Uint8Array, fixes: PackageFixes): Uint8Array {
-  const parts = unzipSync(docx);
+/** A package's parts by path, XML parts as text. */
+export type Parts = Map<string, string | Uint8Array>;
+
+/** The docx library's compiler: public in its source, private in its type declarations. */
+interface PartsCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The parts of `doc`, unzipped. The library zips them in `Packer`; zipping there and unzipping here cost a DEFLATE
+ * and an INFLATE per document for nothing, so its compiler is asked for the parts directly. If a later version of the
+ * library moves it, the packed file is unzipped instead: slower, the same parts.
+ */
+export async function compileParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+  if (typeof compiler?.compile === 'function') return compiler.compile(doc);
+  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
+}
+
+const text = (data: string | Uint8Array): string => (typeof data === 'string' ? data : strFromU8(data));
+
+export function reproducible(parts: Parts, fixes: PackageFixes): Uint8Array {
   const renumber = relationshipRenumbering(parts);
-  const out: Record<string, Uint8Array> = {};
-  for (const name of entryOrder(Object.keys(parts))) {
-    let data = fixes.replaceParts?.[name] ?? parts[name];
-    if (!data) continue;
-    if (/\.(xml|rels)$/.test(name)) {
-      let xml = strFromU8(data);
+  const zippable: Zippable = {};
+  for (const name of entryOrder([...parts.keys()])) {
+    const replaced = fixes.replaceParts?.[name];
+    let data = replaced ?? parts.get(name);
+    if (data === undefined) continue;
+    if (!replaced && /\.(xml|rels)$/.test(name)) {
+      let xml = text(data);
       xml = xml.replace(RANDOM_RID, (id) => renumber.get(id) ?? id);
       if (name === 'docProps/core.xml') xml = pinDates(xml, fixes.buildDate);
       if (name === 'word/styles.xml' && fixes.appendStyles) xml = xml.replace('</w:styles>', `${fixes.appendStyles}</w:styles>`);
-      data = strToU8(xml);
+      data = xml;
     }
-    out[name] = data;
+    zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_EPOCH }];
   }
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(out)) zippable[name] = [data, { mtime: ZIP_EPOCH, level: 9 }];
   return zipSync(zippable, { mtime: ZIP_EPOCH });
 }
 
@@ -51,13 +72,13 @@ function entryOrder(names: string[]): string[] {
 }
 
 /** Random ids → rIdH1, rIdH2 … in the order they first appear in the sorted parts (document before headers…). */
-function relationshipRenumbering(parts: Record<string, Uint8Array>): Map<string, string> {
+function relationshipRenumbering(parts: Parts): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const name of entryOrder(Object.keys(parts))) {
+  for (const name of entryOrder([...parts.keys()])) {
     if (!/\.(xml|rels)$/.test(name) || name.endsWith('.rels')) continue;
-    const data = parts[name];
-    if (!data) continue;
-    for (const match of strFromU8(data).matchAll(RANDOM_RID)) {
+    const data = parts.get(name);
+    if (data === undefined) continue;
+    for (const match of text(data).matchAll(RANDOM_RID)) {
       if (!ids.has(match[0])) ids.set(match[0], `rIdH${ids.size + 1}`);
     }
   }

@@ -1,15 +1,15 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { reproducible } from '../../../src/render/docx/package.js';
+import { reproducible, type Parts } from '../../../src/render/docx/package.js';
 
-function packageWithLinks(ids: readonly string[]): Uint8Array {
+function packageWithLinks(ids: readonly string[]): Parts {
   const links = ids.map((id) => `<w:hyperlink r:id="${id}"/>`).join('');
   const rels = ids.map((id) => `<Relationship Id="${id}" TargetMode="External" Target="https://example.org/"/>`).join('');
-  return zipSync({
-    '[Content_Types].xml': strToU8('<Types/>'),
-    'word/document.xml': strToU8(`<w:document>${links}</w:document>`),
-    'word/_rels/document.xml.rels': strToU8(`<Relationships>${rels}</Relationships>`),
-  });
+  return new Map([
+    ['[Content_Types].xml', '<Types/>'],
+    ['word/document.xml', `<w:document>${links}</w:document>`],
+    ['word/_rels/document.xml.rels', `<Relationships>${rels}</Relationships>`],
+  ]);
 }
 
 describe('reproducible DOCX packages', () => {
