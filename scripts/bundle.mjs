@@ -9,14 +9,17 @@
  * Packages with data files, wasm or their own workers stay external and load from node_modules as before.
  */
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+// Chunk names carry content hashes: without a clean folder, every compile would leave the last one's chunks behind.
+rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
+
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', thread: 'src/render/helper/thread.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
