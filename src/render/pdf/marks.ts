@@ -9,7 +9,7 @@ import { drawText } from './text.js';
 function drawFragment(state: State, line: LineMark, fragment: Fragment, link?: StructElement): void {
   const { doc } = state;
   useFont(state, fragment.face);
-  doc.fontSize(fragment.size).fillColor(fragment.colour);
+  doc.fontSize(fragment.size);
   // pdfkit puts the top of the font's ascent at y; the typesetter gives baselines.
   drawText(doc, fragment, line.x + fragment.x, line.baseline - fragment.face.ascent * fragment.size, textOptions(fragment), link);
 }

@@ -26,6 +26,10 @@ export interface EmbeddedFont {
 interface DocInternals {
   _font: EmbeddedFont;
   _fontSize: number;
+  /** The fill colour as last given to `fillColor` (read by pdfkit's own text decorations). */
+  _fillColor: [string, number | undefined];
+  /** A colour as pdfkit writes it: components 0–1 (RGB, or CMYK with four), or a spot colour (not an array). */
+  _normalizeColor(colour: string): unknown;
   page: { height: number; fonts: Record<string, unknown> };
 }
 

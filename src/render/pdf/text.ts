@@ -21,18 +21,42 @@ function hexId(id: number): string {
   return (hexIds[id] ??= `0000${id.toString(16)}`.slice(-4));
 }
 
+/** The operators `fillColor` writes for each colour given as components (not a spot colour), by colour. */
+const fills = new Map<string, string>();
+
+/** Sets the fill colour as pdfkit's `fillColor(colour)` does: returns its operators, or '' when pdfkit wrote them. */
+function fill(doc: Doc, colour: string): string {
+  const pdf = internals(doc);
+  let ops = fills.get(colour);
+  if (ops === undefined) {
+    const components = pdf._normalizeColor(colour);
+    if (!Array.isArray(components)) {
+      doc.fillColor(colour);
+      return '';
+    }
+    ops = `/${components.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs\n${components.join(' ')} scn\n`;
+    fills.set(colour, ops);
+  }
+  pdf._fillColor = [colour, undefined];
+  return ops;
+}
+
 /**
- * Draws `fragment` with the document's current font, size and fill colour, the top of the font's ascent at `y`.
+ * Draws `fragment` in its colour with the document's current font and size, the top of the font's ascent at `y`.
  * `link` is the Link structure element the fragment is drawn into, if any: its annotation is attached to it.
  */
 export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, options: TextOptions, link?: StructElement): void {
   const { text } = fragment;
   // pdfkit splits text at line breaks and draws the lines one after another; the typesetter never makes such text.
   if (text.includes('\n')) {
-    doc.text(text, x, y, options);
+    doc.fillColor(fragment.colour).text(text, x, y, options);
     return;
   }
-  if (text.length === 0) return;
+  let out = fill(doc, fragment.colour);
+  if (text.length === 0) {
+    if (out !== '') doc.addContent(out.slice(0, -1));
+    return;
+  }
   const pdf = internals(doc);
   const font = pdf._font;
   const size = pdf._fontSize;
@@ -40,6 +64,8 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   const runs = shapedRuns(fragment.face, text, options.features as string[] | undefined);
 
   if (options.link != null || options.underline || options.strike) {
+    if (out !== '') doc.addContent(out.slice(0, -1)); // decorations come after the colour
+    out = '';
     let advanceWidth = 0;
     for (const run of runs) advanceWidth += run.advanceWidth;
     const spacing = characterSpacing * (text.length - 1);
@@ -52,7 +78,7 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   const dy = (font.ascender / 1000) * size;
   const top = pdf.page.height - y - dy;
   if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
-  let out = `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
+  out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
   if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
   out += new TextWriter(font, x, top, scale).write(runs);
   out += '\nET\nQ';
