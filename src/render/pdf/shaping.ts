@@ -30,19 +30,15 @@ interface Shapeable {
   layout(text: string, features?: string[]): { glyphs: FontkitGlyph[]; positions: FontkitPosition[] };
 }
 
-/** One shaped word (or right-to-left run), per glyph, in units of 1000 per em. */
+/** One shaped word (or right-to-left run), in units of 1000 per em. */
 export interface ShapedRun {
   glyphs: readonly ShapedGlyph[];
-  xAdvance: Float64Array;
-  /** The glyph's own advance width (pdfkit's `advanceWidth`, written into the font's /W widths). */
-  glyphWidth: Float64Array;
-  /** xAdvance minus the glyph's own width: kerning, drawn as a TJ adjustment when not 0. */
-  kern: Float64Array;
-  xOffset: Float64Array;
-  yOffset: Float64Array;
-  /** Whether any glyph has an offset (combining marks): such a glyph gets a text matrix of its own. */
-  offset: boolean;
-  /** Sum of xAdvance, added up in order as fontkit's GlyphRun.advanceWidth does. */
+  /**
+   * Four numbers per glyph (one array: a cache of many words stays small): its advance (kerning included), its own
+   * advance width (pdfkit's `advanceWidth`, written into the font's /W widths), and its x and y offsets (marks).
+   */
+  metrics: Float64Array;
+  /** Sum of the advances, added up in order as fontkit's GlyphRun.advanceWidth does. */
   advanceWidth: number;
 }
 
@@ -73,28 +69,18 @@ function shape(runs: FaceRuns, text: string, features: string[] | undefined): Sh
   const { glyphs, positions } = runs.font.layout(text, features);
   const { scale } = runs;
   const n = glyphs.length;
-  const run: ShapedRun = {
-    glyphs,
-    xAdvance: new Float64Array(n),
-    glyphWidth: new Float64Array(n),
-    kern: new Float64Array(n),
-    xOffset: new Float64Array(n),
-    yOffset: new Float64Array(n),
-    offset: false,
-    advanceWidth: 0,
-  };
+  const metrics = new Float64Array(4 * n);
+  let advanceWidth = 0;
   for (let i = 0; i < n; i++) {
     const position = positions[i]!; // fontkit gives one position per glyph
     const xAdvance = position.xAdvance * scale;
-    const glyphWidth = glyphs[i]!.advanceWidth * scale;
-    run.xAdvance[i] = xAdvance;
-    run.glyphWidth[i] = glyphWidth;
-    run.kern[i] = xAdvance - glyphWidth;
-    run.xOffset[i] = position.xOffset * scale;
-    run.yOffset[i] = position.yOffset * scale;
-    if (run.xOffset[i] || run.yOffset[i]) run.offset = true;
-    run.advanceWidth += xAdvance;
+    metrics[4 * i] = xAdvance;
+    metrics[4 * i + 1] = glyphs[i]!.advanceWidth * scale;
+    metrics[4 * i + 2] = position.xOffset * scale;
+    metrics[4 * i + 3] = position.yOffset * scale;
+    advanceWidth += xAdvance;
   }
+  const run: ShapedRun = { glyphs, metrics, advanceWidth };
   return run;
 }
 

@@ -2,14 +2,14 @@
  * Drawing one fragment's text, byte for byte as pdfkit 0.20's `text()` draws it with the options ./inlines.ts gives
  * (`_text` → `_line` → `_fragment`, one line, no wrapping), without its costs: pdfkit lays each fragment out three
  * times (twice to measure it, once to encode it), scales every glyph position of every new word for every document,
- * and writes each operator as a separate chunk. Here the shaped words come from ./shaping.ts, already scaled, and the
- * fragment's operators are written in one chunk.
+ * and writes each operator (the fill colour's too) as a separate chunk. Here the shaped words come from ./shaping.ts,
+ * already scaled, and the fragment's operators are written in one chunk.
  *
  * What the encoding records for the document is recorded as pdfkit's `EmbeddedFont.encode` does: each glyph joins the
  * subset, with its width (/W) and code points (ToUnicode, the text layer), and the font goes on the page's resources.
  */
 import type { Fragment } from '../../layout/display.js';
-import { internals, pdfNumber } from './pdfkit-internals.js';
+import { internals, pdfNumber, type EmbeddedFont } from './pdfkit-internals.js';
 import { shapedRuns, type ShapedRun } from './shaping.js';
 import type { Doc, StructElement } from './state.js';
 
@@ -87,6 +87,8 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
 
 /** Links, underlines and strike-through lines, as pdfkit draws them before the text. */
 function decorate(doc: Doc, fragment: Fragment, x: number, y: number, width: number, options: TextOptions, link?: StructElement): void {
+  // pdfkit 0.20 makes the annotation a child of the Link element given as structParent (its _fragment passes the
+  // element being drawn into); @types/pdfkit 0.17 does not know the option, hence the cast.
   if (options.link != null) doc.link(x, y, width, doc.currentLineHeight(), options.link, link ? ({ structParent: link } as object) : {});
   const rule = (lineY: number, lineWidth: number): void => {
     doc.save().strokeColor(fragment.colour).lineWidth(lineWidth).moveTo(x, lineY).lineTo(x + width, lineY).stroke().restore();
@@ -111,7 +113,7 @@ class TextWriter {
   private hadOffset = false;
 
   constructor(
-    private readonly font: ReturnType<typeof internals>['_font'],
+    private readonly font: EmbeddedFont,
     private x: number,
     private readonly y: number,
     private readonly scale: number,
@@ -120,19 +122,21 @@ class TextWriter {
   write(runs: readonly ShapedRun[]): string {
     const { font, scale, y } = this;
     for (const run of runs) {
-      const { glyphs, xAdvance, kern } = run;
+      const { glyphs, metrics } = run;
       for (let i = 0; i < glyphs.length; i++) {
-        const glyph = glyphs[i]!; // arrays of one run have one entry per glyph
+        const glyph = glyphs[i]!; // a run has four metrics per glyph
+        const xAdvance = metrics[4 * i]!;
+        const glyphWidth = metrics[4 * i + 1]!;
+        const xOffset = metrics[4 * i + 2]!;
+        const yOffset = metrics[4 * i + 3]!;
         const id = font.subset.includeGlyph(glyph.id);
-        font.widths[id] ??= run.glyphWidth[i]!;
+        font.widths[id] ??= glyphWidth;
         font.unicode[id] ??= glyph.codePoints;
-        const xOffset = run.xOffset[i]!;
-        const yOffset = run.yOffset[i]!;
         if (xOffset || yOffset) {
           this.flush();
           this.out += `\n1 0 0 1 ${pdfNumber(this.x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`;
           this.hex += hexId(id);
-          this.kern = kern[i]!;
+          this.kern = xAdvance - glyphWidth;
           this.flush();
           this.hadOffset = true;
         } else {
@@ -141,10 +145,10 @@ class TextWriter {
             this.hadOffset = false;
           }
           this.hex += hexId(id);
-          this.kern = kern[i]!;
+          this.kern = xAdvance - glyphWidth;
           if (this.kern !== 0) this.segment();
         }
-        this.x += xAdvance[i]! * scale;
+        this.x += xAdvance * scale;
       }
     }
     this.flush();
