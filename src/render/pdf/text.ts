@@ -81,8 +81,8 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
   if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
   out += new TextWriter(font, x, top, scale).write(runs);
-  out += '\nET\nQ';
-  doc.addContent(out);
+  // As bytes: pdfkit would turn the string into bytes one character at a time (adding the line end added here).
+  doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
 }
 
 /** Links, underlines and strike-through lines, as pdfkit draws them before the text. */
