@@ -3,13 +3,15 @@ import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '..
 import { plainText } from '../furniture.js';
 import { textOptions } from './inlines.js';
 import { goToPage, useFont, type State, type StructElement } from './state.js';
+import { drawText } from './text.js';
 
-function drawFragment(state: State, line: LineMark, fragment: Fragment): void {
+/** `link`: the Link structure element the fragment is drawn into, for its annotation. */
+function drawFragment(state: State, line: LineMark, fragment: Fragment, link?: StructElement): void {
   const { doc } = state;
   useFont(state, fragment.face);
-  doc.fontSize(fragment.size).fillColor(fragment.colour);
+  doc.fontSize(fragment.size);
   // pdfkit puts the top of the font's ascent at y; the typesetter gives baselines.
-  doc.text(fragment.text, line.x + fragment.x, line.baseline - fragment.face.ascent * fragment.size, textOptions(fragment));
+  drawText(doc, fragment, line.x + fragment.x, line.baseline - fragment.face.ascent * fragment.size, textOptions(fragment), link);
 }
 
 function paintRect(state: State, mark: RectMark): void {
@@ -64,7 +66,8 @@ export function drawLine(state: State, parent: StructElement, line: LineMark): v
       parent.add(element);
       state.links.set(link, element);
     }
-    element.add(() => drawFragment(state, line, fragment));
+    const structParent = element;
+    element.add(() => drawFragment(state, line, fragment, structParent));
   }
   flush();
 }

@@ -1,129 +1,119 @@
 /**
- * Glyph layouts shared across PDF documents. pdfkit shapes every word it draws with fontkit (GSUB/GPOS lookups, the
- * largest cost of a PDF), and keeps its cache on the per-document font object, so each document shaped the same
- * words again. pdfkit accepts any object with a `layout` method as a font: we hand it, per face and process, a view of
- * the parsed fontkit font whose `layout` remembers each (text, features) result and returns a fresh copy of it.
+ * Glyph layouts shared across PDF documents. Shaping (fontkit's GSUB/GPOS lookups) depends only on the face, the text
+ * and the features, so each word is shaped once per process and kept already scaled to pdfkit's units (1000 per em),
+ * in the arithmetic pdfkit 0.20 uses (`EmbeddedFont.layoutRun`), so what ./text.ts draws is what pdfkit would draw.
  *
- * A copy, because pdfkit scales the positions of the run it gets in place (pdfkit 0.20 `EmbeddedFont.layoutRun`).
- * Glyph objects are shared: pdfkit only reads them (id, advance width, code points), and fontkit caches them per font
- * anyway. Shaping depends only on the text, the features and the font, so the bytes drawn are the same as before.
+ * pdfkit shapes left-to-right text word by word (each word with its trailing space or tab), and a right-to-left
+ * fragment whole (./inlines.ts gives it features for that), so the runs here are cut the same way.
+ *
+ * Glyph objects are fontkit's, shared: they are only read (id, code points), and fontkit caches them per font anyway.
+ * Their code points are read when a document draws them, not copied here: src/layout/faces.ts may still fill in those
+ * of a glyph first met as a composite's part.
  */
 import type { Face } from '../../layout/faces.js';
 
-/** The parts of a fontkit GlyphRun that pdfkit reads; the prototype supplies its getters (advanceWidth …). */
-interface Position {
+/** The members of a fontkit glyph that drawing reads. */
+export interface ShapedGlyph {
+  id: number;
+  codePoints: readonly number[];
+}
+interface FontkitGlyph extends ShapedGlyph {
+  advanceWidth: number;
+}
+interface FontkitPosition {
   xAdvance: number;
-  yAdvance: number;
   xOffset: number;
   yOffset: number;
 }
-interface Run {
-  glyphs: unknown[];
-  positions: Position[];
-  script: unknown;
-  language: unknown;
-  direction: unknown;
-  features: unknown;
-}
-interface Layoutable {
-  layout(text: string, features?: unknown, ...rest: unknown[]): Run;
-  createSubset(): Subset;
-  getGlyph(id: number): Glyph;
-}
-/** fontkit's TrueType subset and glyph, the members the subset code below touches. */
-interface Subset {
-  _addGlyph(id: number): number;
-}
-interface Glyph {
-  _decode(): unknown;
+interface Shapeable {
+  unitsPerEm: number;
+  layout(text: string, features?: string[]): { glyphs: FontkitGlyph[]; positions: FontkitPosition[] };
 }
 
-interface Stored {
-  proto: object;
-  glyphs: unknown[];
-  /** xAdvance, yAdvance, xOffset, yOffset per glyph, unscaled. */
-  positions: Float64Array;
-  script: unknown;
-  language: unknown;
-  direction: unknown;
-  features: unknown;
+/** One shaped word (or right-to-left run), in units of 1000 per em. */
+export interface ShapedRun {
+  glyphs: readonly ShapedGlyph[];
+  /**
+   * Four numbers per glyph (one array: a cache of many words stays small): its advance (kerning included), its own
+   * advance width (pdfkit's `advanceWidth`, written into the font's /W widths), and its x and y offsets (marks).
+   */
+  metrics: Float64Array;
+  /** Sum of the advances, added up in order as fontkit's GlyphRun.advanceWidth does. */
+  advanceWidth: number;
 }
 
 /** Distinct words per face kept; past it the cache starts over (a bound for long batches of varied text). */
 const MAX_RUNS = 50_000;
 
-function copyOf(stored: Stored): Run {
-  const run = Object.create(stored.proto) as Run;
-  run.glyphs = stored.glyphs.slice();
-  const positions: Position[] = new Array(stored.glyphs.length);
-  const p = stored.positions;
-  for (let i = 0; i < positions.length; i++) {
-    positions[i] = { xAdvance: p[4 * i]!, yAdvance: p[4 * i + 1]!, xOffset: p[4 * i + 2]!, yOffset: p[4 * i + 3]! };
+interface FaceRuns {
+  font: Shapeable;
+  scale: number;
+  words: Map<string, ShapedRun>;
+  /** Runs shaped whole, by features and text. */
+  whole: Map<string, ShapedRun>;
+}
+const byFace = new WeakMap<Face, FaceRuns>();
+
+function faceRuns(face: Face): FaceRuns {
+  let runs = byFace.get(face);
+  if (!runs) {
+    // A fontkit Font lays out with features too; the typesetter's narrow declaration (src/layout/fontkit.d.ts) omits them.
+    const font = face.font as unknown as Shapeable;
+    runs = { font, scale: 1000 / font.unitsPerEm, words: new Map(), whole: new Map() };
+    byFace.set(face, runs);
   }
-  run.positions = positions;
-  run.script = stored.script;
-  run.language = stored.language;
-  run.direction = stored.direction;
-  run.features = stored.features;
+  return runs;
+}
+
+function shape(runs: FaceRuns, text: string, features: string[] | undefined): ShapedRun {
+  const { glyphs, positions } = runs.font.layout(text, features);
+  const { scale } = runs;
+  const n = glyphs.length;
+  const metrics = new Float64Array(4 * n);
+  let advanceWidth = 0;
+  for (let i = 0; i < n; i++) {
+    const position = positions[i]!; // fontkit gives one position per glyph
+    const xAdvance = position.xAdvance * scale;
+    metrics[4 * i] = xAdvance;
+    metrics[4 * i + 1] = glyphs[i]!.advanceWidth * scale;
+    metrics[4 * i + 2] = position.xOffset * scale;
+    metrics[4 * i + 3] = position.yOffset * scale;
+    advanceWidth += xAdvance;
+  }
+  const run: ShapedRun = { glyphs, metrics, advanceWidth };
   return run;
 }
 
-function cachingView(font: Layoutable): Layoutable {
-  const runs = new Map<string, Stored>();
-  const view = Object.create(font) as Layoutable;
-  view.layout = (text: string, features?: unknown, ...rest: unknown[]): Run => {
-    // Script, language or direction given: not a call pdfkit makes; shape directly rather than widen the key.
-    if (rest.length > 0) return font.layout(text, features, ...rest);
-    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
-    let stored = runs.get(key);
-    if (!stored) {
-      const run = font.layout(text, features);
-      const positions = new Float64Array(run.positions.length * 4);
-      run.positions.forEach((p, i) => positions.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i));
-      stored = {
-        proto: Object.getPrototypeOf(run) as object,
-        glyphs: run.glyphs,
-        positions,
-        script: run.script,
-        language: run.language,
-        direction: run.direction,
-        features: run.features,
-      };
-      if (runs.size >= MAX_RUNS) runs.clear();
-      runs.set(key, stored);
-    }
-    return copyOf(stored);
-  };
-  // Embedding a subset decodes every glyph's outline again (fontkit TTFSubset._addGlyph calls glyph._decode() only
-  // to find composite glyphs' components), for every document. Glyph objects live as long as the font (fontkit caches
-  // them per font) and the decoded outline of a static TrueType glyph never changes, so each is decoded once.
-  const decoded = new WeakSet<Glyph>();
-  view.createSubset = (): Subset => {
-    const subset = font.createSubset.call(view);
-    const addGlyph = subset._addGlyph.bind(subset);
-    subset._addGlyph = (id: number): number => {
-      const glyph = view.getGlyph(id);
-      if (!decoded.has(glyph)) {
-        const outline = glyph._decode();
-        glyph._decode = () => outline;
-        decoded.add(glyph);
-      }
-      return addGlyph(id);
-    };
-    return subset;
-  };
-  return view;
+function cached(runs: FaceRuns, cache: Map<string, ShapedRun>, key: string, text: string, features: string[] | undefined): ShapedRun {
+  let run = cache.get(key);
+  if (!run) {
+    run = shape(runs, text, features);
+    if (cache.size >= MAX_RUNS) cache.clear();
+    cache.set(key, run);
+  }
+  return run;
 }
 
-const views = new WeakMap<Face, Layoutable>();
-
-/** The font object to register with pdfkit for `face`: one per face and process, so its layouts are shared. */
-export function pdfFont(face: Face): Layoutable {
-  let view = views.get(face);
-  if (!view) {
-    // A fontkit Font has `layout`; the typesetter's narrow declaration of it (src/layout/fontkit.d.ts) returns less.
-    view = cachingView(face.font as unknown as Layoutable);
-    views.set(face, view);
+/**
+ * `text` shaped as pdfkit shapes it: word by word without features, or whole with them (fontkit then puts a
+ * right-to-left run in visual order; see ./inlines.ts).
+ */
+export function shapedRuns(face: Face, text: string, features: string[] | undefined): ShapedRun[] {
+  const runs = faceRuns(face);
+  if (features) return [cached(runs, runs.whole, `${features.join(',')}\u0000${text}`, text, features)];
+  const out: ShapedRun[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      const word = text.slice(start, i + 1);
+      out.push(cached(runs, runs.words, word, word, undefined));
+      start = i + 1;
+    }
   }
-  return view;
+  if (start < text.length) {
+    const word = text.slice(start);
+    out.push(cached(runs, runs.words, word, word, undefined));
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type PDFDocument from 'pdfkit';
 import type { Face } from '../../layout/faces.js';
 import type { LinkInline } from '../../model/briefing.js';
 import type { RenderContext } from '../types.js';
-import { pdfFont } from './shaping.js';
+import { pdfFont } from './font-view.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type StructElement = PDFKit.PDFStructureElement;
@@ -28,8 +28,8 @@ export function goToPage(state: State, page: number): void {
 export function useFont(state: State, face: Face): void {
   if (!state.fonts.has(face.key)) {
     // pdfkit also accepts a parsed fontkit font (it checks for `layout`), which saves parsing the file again for
-    // every document; we give it a view that shares glyph layouts across documents (./shaping.ts). Its type
-    // declarations only list byte sources, hence the cast.
+    // every document; we give it a view that subsets faster (./font-view.ts). Its type declarations only list byte
+    // sources, hence the cast.
     state.doc.registerFont(face.key, pdfFont(face) as unknown as Uint8Array);
     state.fonts.add(face.key);
   }

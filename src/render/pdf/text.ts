@@ -1,0 +1,171 @@
+/**
+ * Drawing one fragment's text, byte for byte as pdfkit 0.20's `text()` draws it with the options ./inlines.ts gives
+ * (`_text` → `_line` → `_fragment`, one line, no wrapping), without its costs: pdfkit lays each fragment out three
+ * times (twice to measure it, once to encode it), scales every glyph position of every new word for every document,
+ * and writes each operator (the fill colour's too) as a separate chunk. Here the shaped words come from ./shaping.ts,
+ * already scaled, and the fragment's operators are written in one chunk.
+ *
+ * What the encoding records for the document is recorded as pdfkit's `EmbeddedFont.encode` does: each glyph joins the
+ * subset, with its width (/W) and code points (ToUnicode, the text layer), and the font goes on the page's resources.
+ */
+import type { Fragment } from '../../layout/display.js';
+import { internals, pdfNumber, type EmbeddedFont } from './pdfkit-internals.js';
+import { shapedRuns, type ShapedRun } from './shaping.js';
+import type { Doc, StructElement } from './state.js';
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/** Glyph ids as pdfkit writes them: four hex digits (the last four, for ids past 0xffff, which Identity-H cannot hold). */
+const hexIds: string[] = [];
+function hexId(id: number): string {
+  return (hexIds[id] ??= `0000${id.toString(16)}`.slice(-4));
+}
+
+/** The operators `fillColor` writes for each colour given as components (not a spot colour), by colour. */
+const fills = new Map<string, string>();
+
+/** Sets the fill colour as pdfkit's `fillColor(colour)` does: returns its operators, or '' when pdfkit wrote them. */
+function fill(doc: Doc, colour: string): string {
+  const pdf = internals(doc);
+  let ops = fills.get(colour);
+  if (ops === undefined) {
+    const components = pdf._normalizeColor(colour);
+    if (!Array.isArray(components)) {
+      doc.fillColor(colour);
+      return '';
+    }
+    ops = `/${components.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs\n${components.join(' ')} scn\n`;
+    fills.set(colour, ops);
+  }
+  pdf._fillColor = [colour, undefined];
+  return ops;
+}
+
+/**
+ * Draws `fragment` in its colour with the document's current font and size, the top of the font's ascent at `y`.
+ * `link` is the Link structure element the fragment is drawn into, if any: its annotation is attached to it.
+ */
+export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, options: TextOptions, link?: StructElement): void {
+  const { text } = fragment;
+  // pdfkit splits text at line breaks and draws the lines one after another; the typesetter never makes such text.
+  if (text.includes('\n')) {
+    doc.fillColor(fragment.colour).text(text, x, y, options);
+    return;
+  }
+  let out = fill(doc, fragment.colour);
+  if (text.length === 0) {
+    if (out !== '') doc.addContent(out.slice(0, -1));
+    return;
+  }
+  const pdf = internals(doc);
+  const font = pdf._font;
+  const size = pdf._fontSize;
+  const characterSpacing = options.characterSpacing || 0;
+  const runs = shapedRuns(fragment.face, text, options.features as string[] | undefined);
+
+  if (options.link != null || options.underline || options.strike) {
+    if (out !== '') doc.addContent(out.slice(0, -1)); // decorations come after the colour
+    out = '';
+    let advanceWidth = 0;
+    for (const run of runs) advanceWidth += run.advanceWidth;
+    const spacing = characterSpacing * (text.length - 1);
+    // pdfkit's widthOfString, less the spacing, plus the spacing again (its wordSpacing term is 0 here).
+    const width = ((advanceWidth * (size / 1000) + spacing) * 100) / 100 - spacing + spacing;
+    decorate(doc, fragment, x, y, width, options, link);
+  }
+
+  const scale = size / 1000;
+  const dy = (font.ascender / 1000) * size;
+  const top = pdf.page.height - y - dy;
+  if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
+  out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
+  if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
+  out += new TextWriter(font, x, top, scale).write(runs);
+  // As bytes: pdfkit would turn the string into bytes one character at a time (adding the line end added here).
+  doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
+}
+
+/** Links, underlines and strike-through lines, as pdfkit draws them before the text. */
+function decorate(doc: Doc, fragment: Fragment, x: number, y: number, width: number, options: TextOptions, link?: StructElement): void {
+  // pdfkit 0.20 makes the annotation a child of the Link element given as structParent (its _fragment passes the
+  // element being drawn into); @types/pdfkit 0.17 does not know the option, hence the cast.
+  if (options.link != null) doc.link(x, y, width, doc.currentLineHeight(), options.link, link ? ({ structParent: link } as object) : {});
+  const rule = (lineY: number, lineWidth: number): void => {
+    doc.save().strokeColor(fragment.colour).lineWidth(lineWidth).moveTo(x, lineY).lineTo(x + width, lineY).stroke().restore();
+  };
+  const size = internals(doc)._fontSize;
+  const lineWidth = size < 10 ? 0.5 : Math.floor(size / 10);
+  if (options.underline) rule(y + doc.currentLineHeight() - lineWidth, lineWidth);
+  if (options.strike) rule(y + doc.currentLineHeight() / 2, lineWidth);
+}
+
+/**
+ * The TJ (and, around glyphs with offsets, Tm) operators for the runs: pdfkit's `_fragment` loop, glyph by glyph.
+ * Glyphs go into one hex string until a glyph whose advance differs from its width (kerning) ends a segment with that
+ * adjustment; a glyph with an offset is set on its own with its own text matrix.
+ */
+class TextWriter {
+  private out = '';
+  /** Hex ids of the glyphs since the last segment, and the kerning of the last of them. */
+  private hex = '';
+  private kern = 0;
+  private commands: string[] = [];
+  private hadOffset = false;
+
+  constructor(
+    private readonly font: EmbeddedFont,
+    private x: number,
+    private readonly y: number,
+    private readonly scale: number,
+  ) {}
+
+  write(runs: readonly ShapedRun[]): string {
+    const { font, scale, y } = this;
+    for (const run of runs) {
+      const { glyphs, metrics } = run;
+      for (let i = 0; i < glyphs.length; i++) {
+        const glyph = glyphs[i]!; // a run has four metrics per glyph
+        const xAdvance = metrics[4 * i]!;
+        const glyphWidth = metrics[4 * i + 1]!;
+        const xOffset = metrics[4 * i + 2]!;
+        const yOffset = metrics[4 * i + 3]!;
+        const id = font.subset.includeGlyph(glyph.id);
+        font.widths[id] ??= glyphWidth;
+        font.unicode[id] ??= glyph.codePoints;
+        if (xOffset || yOffset) {
+          this.flush();
+          this.out += `\n1 0 0 1 ${pdfNumber(this.x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`;
+          this.hex += hexId(id);
+          this.kern = xAdvance - glyphWidth;
+          this.flush();
+          this.hadOffset = true;
+        } else {
+          if (this.hadOffset) {
+            this.out += `\n1 0 0 1 ${pdfNumber(this.x)} ${pdfNumber(y)} Tm`;
+            this.hadOffset = false;
+          }
+          this.hex += hexId(id);
+          this.kern = xAdvance - glyphWidth;
+          if (this.kern !== 0) this.segment();
+        }
+        this.x += xAdvance * scale;
+      }
+    }
+    this.flush();
+    return this.out;
+  }
+
+  private segment(): void {
+    if (this.hex === '') return;
+    this.commands.push(`<${this.hex}> ${pdfNumber(-this.kern)}`);
+    this.hex = '';
+  }
+
+  private flush(): void {
+    this.segment();
+    if (this.commands.length > 0) {
+      this.out += `\n[${this.commands.join(' ')}] TJ`;
+      this.commands = [];
+    }
+  }
+}
