@@ -19,7 +19,7 @@ rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: tr
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', thread: 'src/render/helper/thread.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -11,10 +11,7 @@ import type { Layout } from './layout/layout.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
-import { HelperUnavailable, type RenderHelper } from './render/helper/index.js';
 import type { Format, RenderContext } from './render/types.js';
-import type { Briefing } from './model/briefing.js';
-import type { Theme } from './theme/theme.js';
 import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
@@ -46,11 +43,7 @@ export interface DocumentResult {
   inputs?: InputHashes;
 }
 
-/**
- * `helper`: a second thread that renders DOCX and HTML while this one draws the PDF (src/render/helper/); without it,
- * or if it fails, every format is rendered here.
- */
-export async function buildDocument(source: string, options: BuildOptions, helper?: RenderHelper): Promise<DocumentResult> {
+export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
   const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
   let bytes: Uint8Array;
   try {
@@ -80,59 +73,26 @@ export async function buildDocument(source: string, options: BuildOptions, helpe
   }
   for (const warning of fit.warnings) reportWarning(file, warning, { line: 1, column: 1 }, 'fit');
 
-  const outcomes = await renderFormats(options.formats, { briefing, layout: fit.layout, theme, buildDate: options.buildDate }, helper);
+  const context: RenderContext = {
+    buildDate: options.buildDate,
+    toolVersion: TOOL_VERSION,
+    warn: (message) => reportWarning(file, message, { line: 1, column: 1 }, 'render'),
+  };
   const rendered: { path: string; bytes: Uint8Array }[] = [];
-  // Warnings in format order, whichever thread finished first.
-  for (const outcome of outcomes) {
-    for (const warning of outcome.warnings) reportWarning(file, warning, { line: 1, column: 1 }, 'render');
-  }
-  for (const outcome of outcomes) {
-    if ('error' in outcome) {
+  for (const format of options.formats) {
+    try {
+      const render = await rendererFor(format);
+      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await render(briefing, fit.layout, theme, context) });
+    } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
-      reportError(file, `could not write ${outcome.format}: ${outcome.error} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
+      reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
       return failed(file);
     }
-    rendered.push({ path: outputPath(source, options.outDir, outcome.format), bytes: outcome.bytes });
   }
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
   await Promise.all(rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
   const inputs = documentInputs(source, bytes, briefing, template);
   return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs };
-}
-
-interface RenderInput {
-  briefing: Briefing;
-  layout: Layout;
-  theme: Theme;
-  buildDate: Date;
-}
-
-type RenderOutcome = { format: Format; warnings: string[] } & ({ bytes: Uint8Array } | { error: string });
-
-/** Every format, in format order; the helper's formats start first so both threads work at once. */
-async function renderFormats(formats: readonly Format[], input: RenderInput, helper: RenderHelper | undefined): Promise<RenderOutcome[]> {
-  const render = async (format: Format, here: boolean): Promise<RenderOutcome> => {
-    const warnings: string[] = [];
-    const context: RenderContext = { buildDate: input.buildDate, toolVersion: TOOL_VERSION, warn: (message) => warnings.push(message) };
-    try {
-      if (!here && helper) {
-        try {
-          return { format, warnings, bytes: await helper.render(format, input.briefing, input.layout, input.theme, context) };
-        } catch (error) {
-          if (!(error instanceof HelperUnavailable)) throw error;
-          warnings.length = 0; // rendered again here, warnings and all
-        }
-      }
-      const renderer = await rendererFor(format);
-      return { format, warnings, bytes: await renderer(input.briefing, input.layout, input.theme, context) };
-    } catch (error) {
-      return { format, warnings, error: (error as Error).message };
-    }
-  };
-  const helped = new Map(formats.filter((f) => helper?.takes(f)).map((f) => [f, render(f, false)] as const));
-  const outcomes: RenderOutcome[] = [];
-  for (const format of formats) outcomes.push(await (helped.get(format) ?? render(format, true)));
-  return outcomes;
 }
 
 /**

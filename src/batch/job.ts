@@ -1,13 +1,12 @@
 /** Builds one document and turns the outcome, whatever it is, into a `JobResult`. Loads the whole pipeline. */
 import { buildDocument, type BuildOptions } from '../build.js';
-import type { RenderHelper } from '../render/helper/index.js';
 import { formatFile } from '../report.js';
 import { internalFailure, type JobResult } from './result.js';
 
-export async function runJob(source: string, options: BuildOptions, helper?: RenderHelper): Promise<JobResult> {
+export async function runJob(source: string, options: BuildOptions): Promise<JobResult> {
   const started = performance.now();
   try {
-    const result = await buildDocument(source, options, helper);
+    const result = await buildDocument(source, options);
     const ms = performance.now() - started;
     const lines = formatFile(result.file);
     if (!result.ok) return { source, status: 'failed', outputs: [], lines, ms };

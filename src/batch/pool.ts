@@ -18,15 +18,10 @@ export interface Runner {
 /** Batches up to this size stay in-process. */
 export const IN_PROCESS_MAX = 3;
 
-/**
- * The pipeline loads on first use: a pooled batch's main thread never needs it. The render helper starts first, so
- * it loads its renderers while this thread loads the parser and layout.
- */
+/** The pipeline loads on first use: a pooled batch's main thread never needs it. */
 export async function inProcessRunner(options: BuildOptions): Promise<Runner> {
-  const { sharedHelper } = await import('../render/helper/index.js');
-  const helper = sharedHelper(options.formats);
   const { runJob } = await import('./job.js');
-  return { concurrency: 1, run: (source) => runJob(source, options, helper), close: async () => {} };
+  return { concurrency: 1, run: (source) => runJob(source, options), close: async () => {} };
 }
 
 /** piscina loads only when a pool is wanted: a single-file build should not pay for it. */
