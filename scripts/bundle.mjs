@@ -26,7 +26,8 @@ writeFileSync(new URL('package.json', out), `${JSON.stringify({ type: 'commonjs'
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts' },
+  // batch: the batch runner alone, for `npm run bench` to measure batches exactly as the CLI runs them.
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', batch: 'src/batch/run.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   format: 'cjs',

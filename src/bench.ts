@@ -16,8 +16,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runBatch } from './batch/run.js';
-import { buildDateFromEnv, buildDocument, expandSources, type BuildOptions } from './build.js';
+import type { BuildOptions } from './build.js';
+import { buildDateFromEnv, expandSources } from './sources.js';
 import type { Format } from './render/types.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -49,8 +49,12 @@ function options(outDir: string, formats: readonly Format[]): BuildOptions {
   return { outDir, formats, allowOverflow: true, buildDate: buildDateFromEnv() };
 }
 
-/** Child mode: one batch, timed inside the process, printed as JSON. */
+/**
+ * Child mode: one batch, timed inside the process, printed as JSON. It runs the bundled batch runner, the code the
+ * CLI runs (its workers the bundled worker), and loads nothing else, so its peak memory is the CLI's.
+ */
 async function child(srcDir: string, outDir: string, formats: Format[], force: boolean, jobs: number | undefined): Promise<void> {
+  const { runBatch } = (await import(new URL('./bundle/batch.js', import.meta.url).href)) as typeof import('./batch/run.js');
   const { sources } = await expandSources([srcDir]);
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -112,6 +116,9 @@ async function main(): Promise<void> {
   const memoryCount = Number(values['memory-count']);
   const { sources } = await expandSources([values.sources]);
   if (sources.length === 0) throw new Error(`no sources in ${values.sources}`);
+  // Loaded here, not at the top: a batch child must hold in memory only what the CLI's own main thread holds, or its
+  // peak memory would count a pipeline the CLI never loads there.
+  const { buildDocument } = await import('./build.js');
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   const lines: string[] = [];
   const say = (line = ''): void => {
