@@ -47,7 +47,15 @@ export async function poolRunner(options: BuildOptions, threads: number): Promis
 }
 
 /** `jobs` from --jobs (0 or undefined: one per core); documents: how many will actually build. */
+/** For a batch with nothing to build (all current): loads nothing, so an unchanged rebuild stays a cache check. */
+const idleRunner: Runner = {
+  concurrency: 1,
+  run: (source) => Promise.reject(new Error(`${source}: nothing was to be built`)),
+  close: async () => {},
+};
+
 export async function chooseRunner(options: BuildOptions, documents: number, jobs?: number): Promise<Runner> {
+  if (documents === 0) return idleRunner;
   const threads = Math.min(jobs && jobs > 0 ? jobs : availableParallelism(), documents);
   const forced = jobs !== undefined && jobs > 1;
   if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) return inProcessRunner(options);
