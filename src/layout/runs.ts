@@ -24,7 +24,7 @@ export interface Run {
 const cache = new Map<string, Map<string, Run[]>>();
 
 /** Combining diacritical marks (the blocks a mark typed after its letter comes from). */
-function isCombiningMark(codePoint: number): boolean {
+export function isCombiningMark(codePoint: number): boolean {
   return (
     (codePoint >= 0x300 && codePoint <= 0x36f) ||
     (codePoint >= 0x1ab0 && codePoint <= 0x1aff) ||

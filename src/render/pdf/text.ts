@@ -9,6 +9,7 @@
  * subset, with its width (/W) and code points (ToUnicode, the text layer), and the font goes on the page's resources.
  */
 import type { Fragment } from '../../layout/display.js';
+import { isCombiningMark } from '../../layout/runs.js';
 import { internals, pdfNumber, type EmbeddedFont } from './pdfkit-internals.js';
 import { shapedRuns, type ShapedRun } from './shaping.js';
 import type { Doc, StructElement } from './state.js';
@@ -80,9 +81,26 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
   out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
   if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
-  out += new TextWriter(font, x, top, scale).write(runs);
+  const glyphs = new TextWriter(font, x, top, scale).write(runs);
+  // Combining marks are glyphs of their own, placed over their letter; text extraction may not put them back on it
+  // (pdftotext moved "æ̈"'s diaeresis to a line of its own when the line also held CJK). The fragment's own text, as
+  // ActualText, is what a reader copies and searches instead. Inside BT…ET: a reader places the ActualText with the
+  // text state in force when the span ends.
+  out += hasCombiningMark(text) ? `\n/Span <</ActualText ${utf16Hex(text)}>> BDC${glyphs}\nEMC` : glyphs;
   // As bytes: pdfkit would turn the string into bytes one character at a time (adding the line end added here).
   doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
+}
+
+function hasCombiningMark(text: string): boolean {
+  for (const char of text) if (isCombiningMark(char.codePointAt(0)!)) return true;
+  return false;
+}
+
+/** A PDF text string as hex: UTF-16BE with its byte-order mark, so any character survives. */
+function utf16Hex(text: string): string {
+  let hex = '<FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `${hex}>`;
 }
 
 /** Links, underlines and strike-through lines, as pdfkit draws them before the text. */

@@ -15,6 +15,7 @@ import { renderHtml } from '../../../src/render/html/index.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
+import { parseBriefing } from '../../../src/parse/index.js';
 import { clientsAvailable } from '../../support/clients.js';
 import { SCRIPT_WORDS, scriptsBriefing } from '../../support/scripts.js';
 
@@ -47,6 +48,21 @@ describe.skipIf(!clientsAvailable('pdftotext', 'pdffonts'))('PDF', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, '');
     for (const word of Object.values(SCRIPT_WORDS)) expect(text).toContain(word);
     expect(text).toContain('مرحبا بالعالم');
+  });
+
+  it('keeps combining marks with their letters in the extracted text, on a line that also holds CJK', async () => {
+    // Found by the property test (seed 1678400424): pdftotext put the diaeresis of "æ̈" (drawn in the fallback face,
+    // over its letter) on a line of its own. The fragment's ActualText now carries its text.
+    const source = '---\ntitle: Marks\n---\n\n`vzyö`. **æç** [æñøük](https://example.org/) あ省京え い本 cæöææ̈ iyæpjfliw̧.\n\n## S\n\nPlain cæöææ̈ alone.\n';
+    const { briefing: marked } = parseBriefing(source, 'marks.md');
+    if (!marked) throw new Error('marks.md did not parse');
+    const fit = fitBriefing(marked, theme, { allowOverflow: false });
+    if (!fit.ok) throw new Error(fit.message);
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-marks-')), 'marks.pdf');
+    writeFileSync(file, await renderPdf(marked, fit.layout, theme, context));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('い本 cæöææ̈ iyæpjfliw̧');
+    expect(text).toContain('Plain cæöææ̈ alone.');
   });
 
   it('embeds a subset of each fallback face it used', () => {
