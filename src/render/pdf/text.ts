@@ -11,7 +11,7 @@
 import type { Fragment } from '../../layout/display.js';
 import { isCombiningMark } from '../../layout/runs.js';
 import { internals, pdfNumber, type EmbeddedFont } from './pdfkit-internals.js';
-import { shapedRuns, type ShapedRun } from './shaping.js';
+import { shapedRuns, type ShapedGlyph, type ShapedRun } from './shaping.js';
 import type { Doc, StructElement } from './state.js';
 
 type TextOptions = PDFKit.Mixins.TextOptions;
@@ -81,14 +81,14 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
   out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
   if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
-  const glyphs = new TextWriter(font, x, top, scale).write(runs);
-  // Combining marks are glyphs of their own, placed over their letter; text extraction may not put them back on it
-  // (pdftotext moved "æ̈"'s diaeresis to a line of its own when the line also held CJK). The fragment's own text, as
-  // ActualText, is what a reader copies and searches instead. Inside BT…ET: a reader places the ActualText with the
-  // text state in force when the span ends.
-  out += hasCombiningMark(text) ? `\n/Span <</ActualText ${utf16Hex(text)}>> BDC${glyphs}\nEMC` : glyphs;
+  out += new TextWriter(font, x, top, scale, hasCombiningMark(text)).write(runs);
   // As bytes: pdfkit would turn the string into bytes one character at a time (adding the line end added here).
   doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
+}
+
+/** A glyph that draws only combining marks (its code points all are). */
+function isMark(glyph: ShapedGlyph): boolean {
+  return glyph.codePoints.length > 0 && glyph.codePoints.every(isCombiningMark);
 }
 
 function hasCombiningMark(text: string): boolean {
@@ -124,6 +124,8 @@ function decorate(doc: Doc, fragment: Fragment, x: number, y: number, width: num
  */
 class TextWriter {
   private out = '';
+  /** Whether a marked-content span is open around the glyph being written (see `clusters`). */
+  private spanOpen = false;
   /** Hex ids of the glyphs since the last segment, and the kerning of the last of them. */
   private hex = '';
   private kern = 0;
@@ -135,6 +137,14 @@ class TextWriter {
     private x: number,
     private readonly y: number,
     private readonly scale: number,
+    /**
+     * Combining marks are glyphs of their own, placed over their letter, and text extraction may not put them back
+     * on it (pdftotext moved the diaeresis of "æ̈" to a line of its own when the line also held CJK). With `clusters`,
+     * a letter carries its marks' text as ActualText and each mark carries none, so a reader copies and searches the
+     * letter and its marks as one character where the letter is. Inside BT…ET: a reader places ActualText with the
+     * text state in force when its span ends.
+     */
+    private readonly clusters = false,
   ) {}
 
   write(runs: readonly ShapedRun[]): string {
@@ -150,6 +160,7 @@ class TextWriter {
         const id = font.subset.includeGlyph(glyph.id);
         font.widths[id] ??= glyphWidth;
         font.unicode[id] ??= glyph.codePoints;
+        if (this.clusters) this.openSpan(glyphs, i);
         if (xOffset || yOffset) {
           this.flush();
           this.out += `\n1 0 0 1 ${pdfNumber(this.x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`;
@@ -166,11 +177,36 @@ class TextWriter {
           this.kern = xAdvance - glyphWidth;
           if (this.kern !== 0) this.segment();
         }
+        if (this.clusters) this.closeSpan();
         this.x += xAdvance * scale;
       }
     }
     this.flush();
     return this.out;
+  }
+
+  /** Before glyph `i`: a mark opens a span with no text; a letter followed by marks, one with theirs and its own. */
+  private openSpan(glyphs: readonly ShapedGlyph[], i: number): void {
+    let actual: string;
+    if (isMark(glyphs[i]!)) {
+      actual = '<FEFF>';
+    } else {
+      let end = i + 1;
+      while (end < glyphs.length && isMark(glyphs[end]!)) end++;
+      if (end === i + 1) return;
+      actual = utf16Hex(String.fromCodePoint(...glyphs.slice(i, end).flatMap((g) => g.codePoints)));
+    }
+    this.flush();
+    this.out += `\n/Span <</ActualText ${actual}>> BDC`;
+    this.spanOpen = true;
+  }
+
+  /** After a glyph: ends the span `openSpan` opened for it, if any. */
+  private closeSpan(): void {
+    if (!this.spanOpen) return;
+    this.flush();
+    this.out += '\nEMC';
+    this.spanOpen = false;
   }
 
   private segment(): void {
