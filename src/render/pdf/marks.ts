@@ -1,5 +1,6 @@
 /** Drawing the typesetter's marks with pdfkit: text lines as tagged content, boxes and rules as artifacts. */
 import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '../../layout/display.js';
+import type { LinkInline } from '../../model/briefing.js';
 import { plainText } from '../furniture.js';
 import { textOptions } from './inlines.js';
 import { goToPage, useFont, type State, type StructElement } from './state.js';
@@ -60,16 +61,18 @@ export function drawLine(state: State, parent: StructElement, line: LineMark): v
       continue;
     }
     flush();
-    let element = state.links.get(link);
-    if (!element) {
-      element = state.doc.struct('Link', { alt: link.title ?? `${plainText(link.children)} (${link.url})` });
-      parent.add(element);
-      state.links.set(link, element);
-    }
-    const structParent = element;
-    element.add(() => drawFragment(state, line, fragment, structParent));
+    const element = state.links.get(link) ?? linkElement(state, parent, link);
+    element.add(() => drawFragment(state, line, fragment, element));
   }
   flush();
+}
+
+/** The Link element of `link`, made on its first fragment: a link broken across lines is one element. */
+function linkElement(state: State, parent: StructElement, link: LinkInline): StructElement {
+  const element = state.doc.struct('Link', { alt: link.title ?? `${plainText(link.children)} (${link.url})` });
+  parent.add(element);
+  state.links.set(link, element);
+  return element;
 }
 
 export function drawImage(state: State, parent: StructElement, mark: ImageMark): void {

@@ -80,8 +80,7 @@ function shape(runs: FaceRuns, text: string, features: string[] | undefined): Sh
     metrics[4 * i + 3] = position.yOffset * scale;
     advanceWidth += xAdvance;
   }
-  const run: ShapedRun = { glyphs, metrics, advanceWidth };
-  return run;
+  return { glyphs, metrics, advanceWidth };
 }
 
 function cached(runs: FaceRuns, cache: Map<string, ShapedRun>, key: string, text: string, features: string[] | undefined): ShapedRun {
