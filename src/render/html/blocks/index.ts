@@ -1,5 +1,6 @@
 /** One handler per block kind; a kind missing from the map is a compile error. */
-import type { Block, BlockKind } from '../../../model/briefing.js';
+import type { Block } from '../../../model/briefing.js';
+import { renderEach, type Handlers } from '../handlers.js';
 import type { State } from '../state.js';
 import { blockquote } from './blockquote.js';
 import { code } from './code.js';
@@ -10,7 +11,7 @@ import { paragraph } from './paragraph.js';
 import { table } from './table.js';
 import { thematicBreak } from './thematic-break.js';
 
-export type BlockHandlers = { [K in BlockKind]: (node: Extract<Block, { type: K }>, state: State) => string };
+export type BlockHandlers = Handlers<Block>;
 
 export const blockHandlers: BlockHandlers = {
   paragraph,
@@ -24,11 +25,5 @@ export const blockHandlers: BlockHandlers = {
 };
 
 export function renderBlocks(nodes: readonly Block[], state: State): string {
-  let out = '';
-  for (const node of nodes) {
-    // The map is indexed by the node's own kind, which TypeScript cannot correlate through a union.
-    const handler = blockHandlers[node.type] as (node: Block, state: State) => string;
-    out += handler(node, state);
-  }
-  return out;
+  return renderEach(nodes, blockHandlers, state);
 }
