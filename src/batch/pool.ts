@@ -46,7 +46,6 @@ export async function poolRunner(options: BuildOptions, threads: number): Promis
   };
 }
 
-/** `jobs` from --jobs (0 or undefined: one per core); documents: how many will actually build. */
 /** For a batch with nothing to build (all current): loads nothing, so an unchanged rebuild stays a cache check. */
 const idleRunner: Runner = {
   concurrency: 1,
@@ -54,6 +53,7 @@ const idleRunner: Runner = {
   close: async () => {},
 };
 
+/** `jobs` from --jobs (0 or undefined: one per core); documents: how many will actually build. */
 export async function chooseRunner(options: BuildOptions, documents: number, jobs?: number): Promise<Runner> {
   if (documents === 0) return idleRunner;
   const threads = Math.min(jobs && jobs > 0 ? jobs : availableParallelism(), documents);
