@@ -42,6 +42,9 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Briefings per second once the first result is in: what the batch runs at once the pool has started. */
+const afterFirst = (count: number, totalMs: number, firstMs: number): number => ((count - 1) / (totalMs - firstMs)) * 1000;
+
 const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 function options(outDir: string, formats: readonly Format[]): BuildOptions {
@@ -186,8 +189,7 @@ async function main(): Promise<void> {
     say(`batch of ${count}, pool of ${availableParallelism()}:        ${ms(fullMs)} wall (median of ${runs}), ${ms(fullMs / count)} per briefing, ${ms(median(full.map((r) => r.cpuMs)) / count)} CPU per briefing`);
     say(`  briefings per second:          ${perSecond.toFixed(1)}   target ≥ 50 on 2 cores  ${perSecond >= 50 ? 'MET' : 'MISSED'}`);
     const firstMs = median(full.map((r) => r.firstMs));
-    const steady = ((count - 1) / (fullMs - firstMs)) * 1000;
-    say(`  of which starting the pool:    ${ms(firstMs)} to the first result; after it, ${steady.toFixed(1)} per second`);
+    say(`  of which starting the pool:    ${ms(firstMs)} to the first result; after it, ${afterFirst(count, fullMs, firstMs).toFixed(1)} per second`);
     say(`  peak memory (RSS):             ${peak.toFixed(0)} MB`);
     const again = runChild(batchDir, join(work, 'batch-out'), formats, false);
     say(`  rebuild, nothing changed:      ${ms(again.ms)} (${again.skipped} skipped, ${again.built} built) = ${((again.ms / fullMs) * 100).toFixed(1)}% of a full build`);
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
       const memoryDir = join(work, 'memory');
       copies(sources, memoryCount, memoryDir);
       const big = runChild(memoryDir, join(work, 'memory-out'), formats, true);
-      say(`batch of ${memoryCount}:                  ${ms(big.ms)} wall, ${((memoryCount / big.ms) * 1000).toFixed(1)} per second (${(((memoryCount - 1) / (big.ms - big.firstMs)) * 1000).toFixed(1)} after the first result), peak memory ${big.maxRssMB.toFixed(0)} MB   target < 300 MB  ${big.maxRssMB < 300 ? 'MET' : 'MISSED'}`);
+      say(`batch of ${memoryCount}:                  ${ms(big.ms)} wall, ${((memoryCount / big.ms) * 1000).toFixed(1)} per second (${afterFirst(memoryCount, big.ms, big.firstMs).toFixed(1)} after the first result), peak memory ${big.maxRssMB.toFixed(0)} MB   target < 300 MB  ${big.maxRssMB < 300 ? 'MET' : 'MISSED'}`);
       // The same in one thread: the pool's speed costs memory (each worker loads its own fonts and libraries).
       const alone = runChild(memoryDir, join(work, 'memory-out'), formats, true, 1);
       say(`  in one thread (--jobs 1):      ${ms(alone.ms)} wall, ${((memoryCount / alone.ms) * 1000).toFixed(1)} per second, peak memory ${alone.maxRssMB.toFixed(0)} MB`);
