@@ -6,9 +6,9 @@
  * text face lacks go to the fallback face the PDF picks for them (src/layout/runs.ts), so only the faces the document
  * uses are embedded, each subset to the characters it draws.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+import type { Face as LayoutFace } from '../../layout/faces.js';
 import type { FontStyle } from '../../layout/fonts.js';
 import { splitByCoverage } from '../../layout/runs.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
@@ -38,34 +38,24 @@ const subsetFont = require('subset-font') as SubsetFont;
  */
 const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk'];
 
-const bytesCache = new Map<string, Buffer>();
 /** Subsets by file and text: a rebuild of an unchanged document skips HarfBuzz (the CJK face costs most). Bounded. */
 const subsetCache = new Map<string, Promise<Buffer>>();
 const SUBSET_CACHE_SIZE = 64;
 
-function subset(path: string, text: string): Promise<Buffer> {
+/** `bytes` are the face's file as the layout read it (one copy per process: the CJK face alone is 5 MB). */
+function subset(path: string, bytes: Uint8Array, text: string): Promise<Buffer> {
   const key = `${path}\u0000${text}`;
   let result = subsetCache.get(key);
   if (!result) {
     // HarfBuzz subsets to TrueType; our own WOFF2 packing (./woff2.ts) replaces subset-font's wasm encoder, which
     // cost ~100 ms per face per document.
-    result = subsetFont(fontBytes(path), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
+    result = subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
     subsetCache.set(key, result);
     result.catch(() => subsetCache.delete(key));
     const oldest = subsetCache.keys().next();
     if (subsetCache.size > SUBSET_CACHE_SIZE && !oldest.done) subsetCache.delete(oldest.value);
   }
   return result;
-}
-
-/** Font files are read once per process: the CJK face alone is 5 MB. */
-function fontBytes(path: string): Buffer {
-  let bytes = bytesCache.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    bytesCache.set(path, bytes);
-  }
-  return bytes;
 }
 
 function styleOf(face: Pick<Face, 'bold' | 'italic'>): FontStyle {
@@ -83,6 +73,7 @@ export function genericFamily(family: FontFamily): string {
 interface FaceEntry {
   family: string;
   path: string;
+  bytes: Uint8Array;
   weight: 400 | 700;
   italic: boolean;
   chars: Set<number>;
@@ -104,7 +95,7 @@ export class FontUsage {
       // Fallback faces have no italic: the PDF sets those runs upright, and so does the CSS (font-synthesis-style).
       const bold = run.face.style === 'bold' || run.face.style === 'boldItalic';
       const italic = run.face.style === 'italic' || run.face.style === 'boldItalic';
-      const entry = this.entry(run.face.familyName, run.face.path, bold, italic);
+      const entry = this.entry(run.face, bold, italic);
       for (const char of run.text) {
         const codePoint = char.codePointAt(0) ?? 0;
         if (codePoint < 0x20 || codePoint === 0x7f) continue;
@@ -113,11 +104,11 @@ export class FontUsage {
     }
   }
 
-  private entry(family: string, path: string, bold: boolean, italic: boolean): FaceEntry {
-    const key = `${family}|${bold}|${italic}`;
+  private entry(face: LayoutFace, bold: boolean, italic: boolean): FaceEntry {
+    const key = `${face.familyName}|${bold}|${italic}`;
     let entry = this.faces.get(key);
     if (!entry) {
-      entry = { family, path, weight: bold ? 700 : 400, italic, chars: new Set() };
+      entry = { family: face.familyName, path: face.path, bytes: face.bytes, weight: bold ? 700 : 400, italic, chars: new Set() };
       this.faces.set(key, entry);
     }
     return entry;
@@ -131,7 +122,7 @@ export class FontUsage {
     const rules = await Promise.all(
       entries.map(async (e) => {
         const text = String.fromCodePoint(...[...e.chars].sort((a, b) => a - b));
-        const woff2 = await subset(e.path, text);
+        const woff2 = await subset(e.path, e.bytes, text);
         return (
           `@font-face{font-family:"${e.family}";font-style:${e.italic ? 'italic' : 'normal'};` +
           `font-weight:${e.weight};font-display:block;` +
