@@ -30,6 +30,7 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
     theme,
     context,
     numbering: new ListNumbering(m.listIndent),
+    drawingId: counter(),
     env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: m.contentWidth },
   };
   const page = pageProperties(briefing, layout, theme, m);
@@ -67,6 +68,12 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),
   });
 };
+
+/** 1, 2, 3 … as strings, from 1 in every document. */
+function counter(): () => string {
+  let last = 0;
+  return () => String(++last);
+}
 
 /** Header band, summary box, key points and pull quote, each followed by the gap between regions. */
 function topRegions(state: State, m: Metrics): WordBlock[] {

@@ -26,6 +26,11 @@ export interface State {
   context: RenderContext;
   env: Env;
   numbering: ListNumbering;
+  /**
+   * The next drawing id (wp:docPr), unique within this document. Left to the library, ids come from one counter per
+   * process, so a picture's id depended on how many pictures were built before it: not reproducible in a batch.
+   */
+  drawingId: () => string;
 }
 
 export const withEnv = (state: State, env: Partial<Env>): State => ({ ...state, env: { ...state.env, ...env } });

@@ -13,7 +13,7 @@ export function image(node: ImageBlock, state: State): Paragraph[] {
     type: node.mime === 'image/png' ? 'png' : 'jpg',
     data: Buffer.from(node.data, 'base64'),
     transformation: { width, height },
-    altText: { name: node.src, description: node.alt, title: node.title ?? node.alt },
+    altText: { id: state.drawingId(), name: node.src, description: node.alt, title: node.title ?? node.alt },
   });
   const figure = new Paragraph({ style: STYLE.figure, children: [picture] });
   return node.title ? [figure, new Paragraph({ style: STYLE.caption, children: textRuns(node.title, {}, state.theme.fonts.body) })] : [figure];
