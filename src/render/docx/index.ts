@@ -56,13 +56,11 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
   ];
 
   const reference = theme.referenceDocx ? referenceParts(theme.referenceDocx) : null;
-  const doc = new Document({
-    ...properties(briefing, theme),
-    ...(reference ? { externalStyles: reference.styles } : { styles: generatedStyles(briefing, layout, theme, m) }),
-    numbering: state.numbering.options(),
-    sections,
-  });
-  return reproducible(await compileParts(doc), {
+  const styling = reference ? { externalStyles: reference.styles } : { styles: generatedStyles(briefing, layout, theme, m) };
+  const doc = new Document({ ...properties(briefing, theme), ...styling, numbering: state.numbering.options(), sections });
+  // Documents with the same style options get the same word/styles.xml.
+  const stylesKey = 'styles' in styling ? JSON.stringify(styling.styles) : `reference\u0000${styling.externalStyles}`;
+  return reproducible(await compileParts(doc, stylesKey), {
     buildDate: context.buildDate,
     ...(reference ? {} : { appendStyles: tableGridStyle(theme) }),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),

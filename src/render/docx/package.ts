@@ -28,19 +28,111 @@ export interface PackageFixes {
 /** A package's parts by path, XML parts as text. */
 export type Parts = Map<string, string | Uint8Array>;
 
-/** The docx library's compiler: public in its source, private in its type declarations. */
+/** The docx library's compiler and its formatter: public in its source, private in its type declarations. */
+interface XmlFormatter {
+  format(component: object, context: unknown): object;
+}
 interface PartsCompiler {
+  formatter: XmlFormatter;
   compile(file: Document): Map<string, string | Uint8Array>;
+}
+/** The parts of the library's File the memo recognises, by identity. */
+interface LibraryFile {
+  Theme?: object;
+  Settings?: object;
+  Styles?: object;
+  FontTable?: { View?: object };
+}
+
+/**
+ * Parts whose XML is the same for every document with the same key, and which component of the library's File each
+ * is. The theme, settings and font table come from options briefing never varies; the styles from the theme and the
+ * fitted sizes (the caller's key), which most documents of a folder share.
+ */
+const MEMO_PARTS = {
+  'word/theme/theme1.xml': (file: LibraryFile) => file.Theme,
+  'word/settings.xml': (file: LibraryFile) => file.Settings,
+  'word/fontTable.xml': (file: LibraryFile) => file.FontTable?.View,
+  'word/styles.xml': (file: LibraryFile) => file.Styles,
+} as const;
+type MemoPart = keyof typeof MEMO_PARTS;
+const MEMO_PATHS = Object.keys(MEMO_PARTS) as MemoPart[];
+/** What the formatter writes for a part the memo has: the whole part is swapped for the remembered XML after. */
+const PLACEHOLDER = 'briefing-remembered-part';
+
+/**
+ * The library formats and serialises every part of every document; the theme and styles alone were about a third
+ * of its time for a briefing. This compiler remembers those parts' XML by key, and for a part it has, the library's
+ * formatter returns a one-element placeholder instead of walking the part's tree; the placeholder is then replaced by
+ * the remembered XML. A part the library did not format through its formatter (a later version) is simply compiled,
+ * and remembered.
+ */
+class RememberingCompiler {
+  private readonly xml = new Map<string, string>();
+  private hits = new Set<object>();
+
+  constructor(private readonly compiler: PartsCompiler) {
+    const formatter = compiler.formatter;
+    compiler.formatter = {
+      format: (component, context) => (this.hits.has(component) ? { [PLACEHOLDER]: {} } : formatter.format(component, context)),
+    };
+  }
+
+  compile(doc: Document, stylesKey: string): Parts {
+    const file = doc as unknown as LibraryFile;
+    const keyOf = (path: MemoPart): string => (path === 'word/styles.xml' ? `${path}\u0000${stylesKey}` : path);
+    // Taken before compiling: remembering this document's other parts may evict them.
+    const known = new Map<MemoPart, string>();
+    this.hits = new Set();
+    for (const path of MEMO_PATHS) {
+      const component = MEMO_PARTS[path](file);
+      const xml = this.xml.get(keyOf(path));
+      if (component && xml !== undefined) {
+        this.hits.add(component);
+        known.set(path, xml);
+      }
+    }
+    const parts = this.compiler.compile(doc);
+    this.hits = new Set();
+    for (const path of MEMO_PATHS) {
+      const data = parts.get(path);
+      const xml = known.get(path);
+      if (typeof data !== 'string') continue;
+      if (xml !== undefined && data.includes(`<${PLACEHOLDER}`)) parts.set(path, xml);
+      else this.remember(keyOf(path), data);
+    }
+    return parts;
+  }
+
+  private remember(key: string, xml: string): void {
+    // Bounded: a folder's documents share a few style sets; a long watch session may see many.
+    if (this.xml.size >= MEMO_SIZE) this.xml.delete(this.xml.keys().next().value!); // size > 0, so a first key exists
+    this.xml.set(key, xml);
+  }
+}
+const MEMO_SIZE = 64;
+
+let remembering: RememberingCompiler | null | undefined;
+
+/** A compiler of our own (so the library's shared one is left as it is), or null if the library has none to copy. */
+function rememberingCompiler(): RememberingCompiler | null {
+  if (remembering !== undefined) return remembering;
+  const shared = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+  const Compiler = shared?.constructor as (new () => Partial<PartsCompiler>) | undefined;
+  const own = typeof shared?.compile === 'function' && Compiler ? new Compiler() : undefined;
+  remembering = own && typeof own.compile === 'function' && typeof own.formatter?.format === 'function' ? new RememberingCompiler(own as PartsCompiler) : null;
+  return remembering;
 }
 
 /**
  * The parts of `doc`, unzipped. The library zips them in `Packer`; zipping there and unzipping here cost a DEFLATE
  * and an INFLATE per document for nothing, so its compiler is asked for the parts directly. If a later version of the
- * library moves it, the packed file is unzipped instead: slower, the same parts.
+ * library moves it, the packed file is unzipped instead: slower, the same parts. `stylesKey` says which documents
+ * share word/styles.xml (the same key, the same styles).
  */
-export async function compileParts(doc: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-  if (typeof compiler?.compile === 'function') return compiler.compile(doc);
+export async function compileParts(doc: Document, stylesKey: string): Promise<Parts> {
+  const compiler = rememberingCompiler();
+  if (compiler) return compiler.compile(doc, stylesKey);
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
 }
 
