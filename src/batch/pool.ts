@@ -3,6 +3,7 @@
  * pool sized to the cores for batches. A task that kills its worker rejects; piscina starts a fresh worker and the
  * caller reports that one document as failed.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from '../build.js';
@@ -25,9 +26,12 @@ export async function inProcessRunner(options: BuildOptions): Promise<Runner> {
   return { concurrency: 1, run: (source) => runJob(source, options), close: async () => {} };
 }
 
-/** piscina loads only when a pool is wanted: a single-file build should not pay for it. */
+/**
+ * piscina loads only when a pool is wanted: a single-file build should not pay for it. With require(), not import():
+ * the bundled CLI runs as a vm.Script (for its code cache), where a dynamic import() has no loader to go to.
+ */
 export async function poolRunner(options: BuildOptions, threads: number): Promise<Runner> {
-  const { Piscina } = await import('piscina');
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<WorkerTask, JobResult>({
     // A path, not a file URL: piscina then require()s the bundled CommonJS worker directly, where import() would
     // first scan all 2 MB of it for named exports (~0.1 s per worker). An ES-module worker (tsc's dist/) falls back
