@@ -1,17 +1,18 @@
 /** The CLI end to end (after `npm run compile`): a pooled batch with a broken file, and the incremental rerun. */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPng } from '../support/png.js';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '../../dist/cli.js');
 
-async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string }> {
   try {
-    const { stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true' } });
+    const { stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, CI: 'true', ...env } });
     return { code: 0, stderr };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -60,5 +61,33 @@ describe('briefing build, batches', () => {
   it('refuses a bad --jobs as a usage error', async () => {
     const bad = await cli(['build', dir, '--jobs', 'many']);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('a pooled batch', () => {
+  it('writes the same bytes as building each file on its own, pictures included', async () => {
+    // Each worker builds several briefings with a picture: ids or state carried from one briefing to the next in a
+    // worker (the docx library numbered pictures per process) would make the batch differ from single builds.
+    const pictures = mkdtempSync(join(tmpdir(), 'briefing-pictures-'));
+    try {
+      writeFileSync(join(pictures, 'grey.png'), tinyPng(40, 20, [0x5a, 0x5a, 0x5a]));
+      const names = [1, 2, 3, 4].map((n) => `pic${n}`);
+      for (const [n, name] of names.entries()) {
+        writeFileSync(join(pictures, `${name}.md`), `${body(n)}\n![A grey square](grey.png "Figure ${n}")\n`);
+      }
+      const env = { SOURCE_DATE_EPOCH: '1736240000' };
+      expect((await cli(['build', pictures, '--out', join(pictures, 'batch'), '--jobs', '2'], env)).code).toBe(0);
+      for (const name of names) {
+        expect((await cli(['build', join(pictures, `${name}.md`), '--out', join(pictures, 'single')], env)).code).toBe(0);
+      }
+      for (const name of names) {
+        for (const format of ['pdf', 'docx', 'html']) {
+          const file = `${name}.${format}`;
+          expect(readFileSync(join(pictures, 'batch', file)).equals(readFileSync(join(pictures, 'single', file))), file).toBe(true);
+        }
+      }
+    } finally {
+      rmSync(pictures, { recursive: true, force: true });
+    }
   });
 });
