@@ -42,13 +42,14 @@ const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', '
 const subsetCache = new Map<string, Promise<Buffer>>();
 const SUBSET_CACHE_SIZE = 64;
 
-/** `bytes` are the face's file as the layout read it (one copy per process: the CJK face alone is 5 MB). */
-function subset(path: string, bytes: Uint8Array, text: string): Promise<Buffer> {
-  const key = `${path}\u0000${text}`;
+/** Subsets the face's file as the layout read it (one copy per process: the CJK face alone is 5 MB). */
+function subset(face: LayoutFace, text: string): Promise<Buffer> {
+  const key = `${face.path}\u0000${text}`;
   let result = subsetCache.get(key);
   if (!result) {
     // HarfBuzz subsets to TrueType; our own WOFF2 packing (./woff2.ts) replaces subset-font's wasm encoder, which
     // cost ~100 ms per face per document.
+    const { bytes } = face;
     result = subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
     subsetCache.set(key, result);
     result.catch(() => subsetCache.delete(key));
@@ -71,9 +72,8 @@ export function genericFamily(family: FontFamily): string {
 }
 
 interface FaceEntry {
-  family: string;
-  path: string;
-  bytes: Uint8Array;
+  /** The face the layout loaded: its family name, file and bytes. */
+  face: LayoutFace;
   weight: 400 | 700;
   italic: boolean;
   chars: Set<number>;
@@ -108,7 +108,7 @@ export class FontUsage {
     const key = `${face.familyName}|${bold}|${italic}`;
     let entry = this.faces.get(key);
     if (!entry) {
-      entry = { family: face.familyName, path: face.path, bytes: face.bytes, weight: bold ? 700 : 400, italic, chars: new Set() };
+      entry = { face, weight: bold ? 700 : 400, italic, chars: new Set() };
       this.faces.set(key, entry);
     }
     return entry;
@@ -118,13 +118,13 @@ export class FontUsage {
   async fontFaceCss(): Promise<string> {
     const entries = [...this.faces.values()]
       .filter((e) => e.chars.size > 0)
-      .sort((a, b) => `${a.family}|${a.weight}|${a.italic}`.localeCompare(`${b.family}|${b.weight}|${b.italic}`, 'en'));
+      .sort((a, b) => `${a.face.familyName}|${a.weight}|${a.italic}`.localeCompare(`${b.face.familyName}|${b.weight}|${b.italic}`, 'en'));
     const rules = await Promise.all(
       entries.map(async (e) => {
         const text = String.fromCodePoint(...[...e.chars].sort((a, b) => a - b));
-        const woff2 = await subset(e.path, e.bytes, text);
+        const woff2 = await subset(e.face, text);
         return (
-          `@font-face{font-family:"${e.family}";font-style:${e.italic ? 'italic' : 'normal'};` +
+          `@font-face{font-family:"${e.face.familyName}";font-style:${e.italic ? 'italic' : 'normal'};` +
           `font-weight:${e.weight};font-display:block;` +
           `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format("woff2")}`
         );
@@ -136,7 +136,7 @@ export class FontUsage {
   /** Characters per face, for tests and reports. */
   summary(): Array<{ family: string; weight: number; italic: boolean; chars: number }> {
     return [...this.faces.values()].map((e) => ({
-      family: e.family,
+      family: e.face.familyName,
       weight: e.weight,
       italic: e.italic,
       chars: e.chars.size,
