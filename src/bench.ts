@@ -12,7 +12,8 @@
  *   pandoc   `pandoc X.md -o X.docx`, `-s --self-contained -o X.html`, `--pdf-engine=weasyprint -o X.pdf`
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,9 @@ interface ChildResult {
 
 /** Whether the bundled CLI has its code cache yet (the compile step removes it). */
 function hasCodeCache(): boolean {
-  return readdirSync(join(ROOT, 'dist/bundle')).some((name) => name.startsWith('cli.js.') && name.endsWith('.cache'));
+  // The loader the bin uses (copied beside the bundle by scripts/bundle.mjs) names the cache.
+  const { codeCacheFile } = createRequire(import.meta.url)('./bundle/code-cache.cjs') as { codeCacheFile: (file: string) => string };
+  return existsSync(codeCacheFile(join(ROOT, 'dist/bundle/cli.js')));
 }
 
 function median(values: number[]): number {

@@ -23,12 +23,17 @@ const { threadId } = require('node:worker_threads');
 // other flags, so it is set here, before anything is compiled, for the cache to be made and used under the same.
 setFlagsFromString('--liftoff-only');
 
+/** Where the code cache of the bundle at `file` is kept: beside it, per V8 version. */
+function codeCacheFile(file) {
+  return `${file}.${process.versions.v8}.cache`;
+}
+
 /**
  * Runs the CommonJS bundle at `file` as `require(file)` would and returns its exports; `cached`, whether V8 took the
  * code cache; and `save()`, which writes the code cache now if it is wanted (a no-op otherwise, and after one call).
  */
 function loadWithCodeCache(file) {
-  const cacheFile = `${file}.${process.versions.v8}.cache`;
+  const cacheFile = codeCacheFile(file);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -62,4 +67,4 @@ function loadWithCodeCache(file) {
   return { exports: module.exports, cached, save };
 }
 
-module.exports = { loadWithCodeCache };
+module.exports = { codeCacheFile, loadWithCodeCache };
