@@ -184,8 +184,14 @@ const blockHandlers: BlockHandlers = {
       height = maxHeight;
     }
     const image: Mark = { type: 'image', page: 0, x: env.x, y: 0, width, height, block: node };
-    const rows = [row(height, [image])];
-    return { rows, group: { type: 'block', block: node, children: [image] } };
+    if (!node.title) return { rows: [row(height, [image])], group: { type: 'block', block: node, children: [image] } };
+    // The title is the picture's caption below it, small and muted as the HTML's figcaption and Word's Caption style,
+    // kept on the picture's page and column.
+    const style: SpanStyle = { ...env.style, size: env.layout.smallSize, colour: env.theme.colours.muted, bold: false, italic: false, marks: [] };
+    const lines = setLines([{ text: node.title, style }], env.width);
+    const captionRows = lineRows(lines, style, env.layout.smallSize * env.theme.leading, env.x, env.width);
+    const rows = [row(height, [image], 0, true), ...keepLines(captionRows)];
+    return { rows, group: { type: 'block', block: node, children: [image, part('caption', marksOf(captionRows))] } };
   },
 
   thematicBreak: (node, env) => {

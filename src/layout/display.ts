@@ -77,6 +77,7 @@ export const PART_KINDS = [
   'pullQuote',
   'quoteText',
   'attribution',
+  'caption',
   'body',
   'section',
   'sectionTitle',

@@ -87,7 +87,7 @@ export function allKinds(): Briefing {
         ],
       },
       { type: 'code', lang: 'text', value: 'line one\n  indented line two' },
-      { type: 'image', alt: 'A single pixel', src: 'pixel.png', mime: 'image/png', data: PIXEL, width: 40, height: 20 },
+      { type: 'image', alt: 'A single pixel', title: 'Harbour cranes at dusk', src: 'pixel.png', mime: 'image/png', data: PIXEL, width: 40, height: 20 },
       { type: 'thematicBreak' },
       { type: 'paragraph', children: [{ type: 'text', value: 'After the break.' }] },
     ],

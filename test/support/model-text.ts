@@ -18,6 +18,8 @@ export function blockStrings(blocks: readonly Block[]): string[] {
       case 'code':
         return [b.value];
       case 'image':
+        // The title is the picture's caption, shown under it in every format.
+        return b.title ? [b.title] : [];
       case 'thematicBreak':
         return [];
     }

@@ -99,6 +99,7 @@ const partDrawers: PartDrawers = {
   pullQuote: tagged('BlockQuote'),
   quoteText: tagged('P'),
   attribution: tagged('P'),
+  caption: tagged('Caption'),
   section: tagged('Sect'),
   sectionTitle: tagged('H2'),
   listItem: tagged('LI'),

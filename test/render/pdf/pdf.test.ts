@@ -100,7 +100,7 @@ describe.skipIf(!clientsAvailable('pdfinfo', 'pdftotext', 'pdffonts', 'qpdf'))('
 
   it('builds a structure tree with the tags of every kind, links as annotations with a structure parent', () => {
     const raw = Buffer.from(kindsPdf.bytes).toString('latin1');
-    for (const tag of ['Document', 'H1', 'H2', 'H3', 'Sect', 'P', 'L', 'LI', 'Lbl', 'LBody', 'BlockQuote', 'Table', 'TR', 'TH', 'TD', 'Code', 'Figure', 'Link'])
+    for (const tag of ['Document', 'H1', 'H2', 'H3', 'Sect', 'P', 'L', 'LI', 'Lbl', 'LBody', 'BlockQuote', 'Table', 'TR', 'TH', 'TD', 'Code', 'Figure', 'Caption', 'Link'])
       expect(raw, tag).toMatch(new RegExp(`/S /${tag}\\b`));
     expect(raw).toMatch(/\/URI \(https:\/\/example\.org\/readout\)/);
     expect(raw).toMatch(/\/Subtype \/Link[\s\S]*?\/StructParent \d+/);
