@@ -183,7 +183,8 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       id: STYLE.caption,
       name: 'caption',
       basedOn: STYLE.bodyText,
-      run: { italics: true, size: size(layout.smallSize), color: hex(c.muted) },
+      // Upright, as the PDF and the HTML set it.
+      run: { size: size(layout.smallSize), color: hex(c.muted) },
       paragraph: { spacing: exactly(m.smallLeading) },
     },
     {

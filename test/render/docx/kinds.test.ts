@@ -85,6 +85,13 @@ describe('DOCX of a briefing with every block and inline kind', () => {
     expect(drawing?.[3]).toContain('title="Figure title"');
   });
 
+  it('sets the picture title as an upright caption below it, as the PDF and the HTML do', () => {
+    expect(doc).toMatch(/<w:pStyle w:val="Caption"\/>[\s\S]*?<w:t[^>]*>Figure title<\/w:t>/);
+    const caption = xml['word/styles.xml']?.match(/<w:style [^>]*w:styleId="Caption"[\s\S]*?<\/w:style>/)?.[0] ?? '';
+    expect(caption).toContain('w:name w:val="caption"');
+    expect(caption).not.toMatch(/<w:i\/>|<w:i w:val="true"\/>/);
+  });
+
   it('draws the thematic break and the code block with their styles', () => {
     expect(doc).toContain('<w:pStyle w:val="HorizontalRule"/>');
     expect(doc).toContain('<w:pStyle w:val="SourceCode"/>');
