@@ -6,8 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { fitBriefing } from './layout/fit.js';
 import type { Layout } from './layout/layout.js';
+import type { Briefing } from './model/briefing.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
@@ -43,18 +45,18 @@ export interface DocumentResult {
   inputs?: InputHashes;
 }
 
-export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
-  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(source));
-  } catch (error) {
-    const file = new VFile({ path: source });
-    reportError(file, `cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'read');
-    return failed(file);
-  }
+/** A document made in memory: its outputs' bytes by path, unless an error stopped it (`file` says why). */
+export type RenderedDocument =
+  | { ok: false; file: VFile }
+  | { ok: true; file: VFile; rendered: { path: string; bytes: Uint8Array }[]; briefing: Briefing; layout: Layout; template: string };
+
+/**
+ * Parses, fits and renders a source's bytes in every requested format, in memory and writing nothing: what a build
+ * does before its files are written (the sweeps in the tests run thousands of sources through it).
+ */
+export async function renderDocument(bytes: Uint8Array, source: string, options: BuildOptions): Promise<RenderedDocument> {
   const { briefing, file } = parseBriefing(bytes, source);
-  if (!briefing) return failed(file);
+  if (!briefing) return { ok: false, file };
 
   let theme;
   const template = options.template ?? briefing.meta.template ?? 'default';
@@ -63,15 +65,15 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
   } catch (error) {
     if (!(error instanceof ThemeError)) throw error;
     reportError(file, error.message, { line: 1, column: 1 }, 'template');
-    return failed(file);
+    return { ok: false, file };
   }
 
   const fit = fitBriefing(briefing, theme, { allowOverflow: options.allowOverflow || briefing.meta.allowMultiPage });
   if (!fit.ok) {
     reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
-    return failed(file);
+    return { ok: false, file };
   }
-  for (const warning of fit.warnings) reportWarning(file, warning, { line: 1, column: 1 }, 'fit');
+  for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');
 
   const context: RenderContext = {
     buildDate: options.buildDate,
@@ -86,13 +88,36 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
     } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
       reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
-      return failed(file);
+      return { ok: false, file };
     }
   }
+  return { ok: true, file, rendered, briefing, layout: fit.layout, template };
+}
+
+export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
+  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(source));
+  } catch (error) {
+    const file = new VFile({ path: source });
+    reportError(file, `cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'read');
+    return failed(file);
+  }
+  const made = await renderDocument(bytes, source, options);
+  if (!made.ok) return failed(made.file);
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
-  await Promise.all(rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
-  const inputs = documentInputs(source, bytes, briefing, template);
-  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs };
+  await Promise.all(made.rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
+  const inputs = documentInputs(source, bytes, made.briefing, made.template);
+  return { source, ok: true, outputs: made.rendered.map((r) => r.path), file: made.file, layout: made.layout, inputs };
+}
+
+/** Where the first of `characters` first occurs in the source (its title, a cell, the body), else the file's start. */
+function firstOccurrence(file: VFile, characters: readonly string[] | undefined): { line: number; column: number } {
+  const text = String(file.value);
+  const index = characters?.length ? text.indexOf(characters[0]!) : -1;
+  if (index === -1) return { line: 1, column: 1 };
+  return location(file).toPoint(index) ?? { line: 1, column: 1 };
 }
 
 /**

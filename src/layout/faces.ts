@@ -66,10 +66,8 @@ export function getFace(family: FaceFamily, style: FontStyle): Face {
  * and copy-paste lost it. A glyph asked for with code points gets them when it has none yet.
  */
 function keepCodePoints(font: fontkit.Font): void {
-  // fontkit's Font type (src/layout/fontkit.d.ts) does not declare getGlyph; it is a public method of every font.
-  const target = font as unknown as { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null };
-  const getGlyph = target.getGlyph.bind(font);
-  target.getGlyph = (id, codePoints = []) => {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
     const glyph = getGlyph(id, codePoints);
     if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
     return glyph;
@@ -127,19 +125,136 @@ export function emWidth(face: Face, text: string): number {
   const cache = widths.get(face)!; // every face is registered in getFace
   let width = cache.get(text);
   if (width === undefined) {
-    width = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
+    width = shapeText(face, text).advanceWidth / face.font.unitsPerEm;
     cache.set(text, width);
   }
   return width;
 }
 
-/** Whether `face` has a glyph for the code point (cached: the typesetter and the glyph warning ask for every character). */
+/**
+ * Whether `face` has a glyph for the code point that it can also measure and draw (cached: the typesetter and the
+ * glyph warning ask for every character). A shipped face can map a character to a glyph its tables do not hold:
+ * Carlito's cmap sends U+00A0 to a glyph past the end of its metrics, and fontkit throws reading it. Such a glyph
+ * counts as absent, so the character goes to the next face of the chain, or (a space) is drawn as the space it is.
+ */
 export function hasGlyph(face: Face, codePoint: number): boolean {
   const cache = coverage.get(face)!; // every face is registered in loadFace
   let has = cache.get(codePoint);
   if (has === undefined) {
-    has = face.font.hasGlyphForCodePoint(codePoint);
+    has = face.font.hasGlyphForCodePoint(codePoint) && readable(face.font.glyphForCodePoint(codePoint));
     cache.set(codePoint, has);
   }
   return has;
+}
+
+function readable(glyph: fontkit.Glyph): boolean {
+  try {
+    return Number.isFinite(glyph.advanceWidth) && glyph.bbox !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Space separators (U+00A0, U+202F, U+2009 …) a face lacks are drawn with its plain space; the words stay apart. */
+const SPACE_SEPARATOR = /\p{Zs}/u;
+
+/**
+ * The text as `face` can shape it: a space separator the face lacks, or maps to a glyph it cannot read (see
+ * hasGlyph), becomes its plain space; any other character it cannot read is left out (only a zero-width joiner or
+ * mark can reach here: the runs send the rest to a fallback face). Characters the face does not map at all are left
+ * alone: fontkit draws them as .notdef (which the glyph warning names) or, default-ignorable ones, as nothing.
+ */
+function shapeableText(face: Face, text: string): string {
+  let out: string | undefined;
+  let i = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!; // a for…of character is never empty
+    const mapped = face.font.hasGlyphForCodePoint(codePoint);
+    const space = codePoint !== 0x20 && SPACE_SEPARATOR.test(char) && !hasGlyph(face, codePoint);
+    const broken = !space && mapped && !hasGlyph(face, codePoint);
+    if ((space || broken) && out === undefined) out = text.slice(0, i);
+    if (out !== undefined) out += space ? ' ' : broken ? '' : char;
+    i += char.length;
+  }
+  return out ?? text;
+}
+
+/** Faces whose shaping has failed at least once in this process: only their text is checked for the warning. */
+const fragile = new Set<Face>();
+
+/**
+ * fontkit's shaping of `text` in `face`, and it never throws. fontkit 2.0.4 trips over some fonts' mark-to-base
+ * anchors that are NULL (Noto Sans Arabic: U+06A2, U+06A3, U+06A5, U+0760, U+0761, U+08A4), which HarfBuzz treats as
+ * "no attachment". Such text is shaped again without mark positioning (the dots sit at their default place) and the
+ * characters that fail on their own are remembered for a warning; text that fails even so is set glyph by glyph,
+ * unshaped. Measuring (emWidth) and the PDF (render/pdf/shaping.ts) both shape here, so they cannot disagree.
+ */
+export function shapeText(face: Face, text: string, features?: readonly string[]): fontkit.GlyphRun {
+  const shapeable = shapeableText(face, text);
+  try {
+    return withoutHidden(face, face.font.layout(shapeable, features ? [...features] : undefined));
+  } catch (error) {
+    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+  }
+  fragile.add(face);
+  try {
+    // An object of features: fontkit adds its defaults to it and turns these two off. A fresh one each time, as
+    // fontkit writes into it.
+    return withoutHidden(face, face.font.layout(shapeable, { mark: false, mkmk: false }));
+  } catch (error) {
+    if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
+  }
+  const glyphs = face.font.glyphsForString(shapeable).map((glyph) => (readable(glyph) ? glyph : face.font.getGlyph(0)));
+  const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+  return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
+}
+
+/**
+ * fontkit "hides" a default-ignorable character (soft hyphen, zero-width space, word joiner …) by putting the space
+ * glyph, with no advance, in its place; drawn, that glyph puts a space into the PDF's text layer, in the middle of the
+ * word ("co-operation" with a soft hyphen copied as "co operation"). Nothing is drawn for them instead.
+ */
+function withoutHidden(face: Face, run: fontkit.GlyphRun): fontkit.GlyphRun {
+  const space = face.font.glyphForCodePoint(0x20);
+  const hidden = (i: number): boolean => run.glyphs[i] === space && run.positions[i]!.xAdvance === 0; // one position per glyph
+  if (!run.glyphs.some((_, i) => hidden(i))) return run;
+  const keep = run.glyphs.map((_, i) => !hidden(i));
+  return { glyphs: run.glyphs.filter((_, i) => keep[i]), positions: run.positions.filter((_, i) => keep[i]), advanceWidth: run.advanceWidth };
+}
+
+/** Per fragile face, the characters of each word that it could only place roughly. */
+const roughWords = new Map<Face, Map<string, string[]>>();
+
+function fails(face: Face, text: string): boolean {
+  try {
+    face.font.layout(shapeableText(face, text));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Characters of `text` that `face` could only place roughly (see shapeText), for the once-per-document warning: in
+ * each word whose shaping fails, the characters that fail on their own (or, failing only together, its letters).
+ * A function of the text alone, so a batch warns about each document as a single build would.
+ */
+export function roughlyPlacedIn(face: Face, text: string): string[] {
+  if (!fragile.has(face)) return [];
+  let words = roughWords.get(face);
+  if (!words) roughWords.set(face, (words = new Map()));
+  const out = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    let chars = words.get(word);
+    if (!chars) {
+      const all = [...new Set(word)].filter((char) => /\p{L}|\p{M}/u.test(char));
+      chars = !fails(face, word) ? [] : all.filter((char) => fails(face, char));
+      if (chars.length === 0 && fails(face, word)) chars = all;
+      if (words.size >= 10_000) words.clear(); // a bound for long batches
+      words.set(word, chars);
+    }
+    for (const char of chars) out.add(char);
+  }
+  return [...out];
 }

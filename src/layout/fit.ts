@@ -8,6 +8,7 @@ import type { Briefing } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { Node } from './display.js';
 import type { Layout } from './layout.js';
+import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
 import { typeset, type Typeset } from './typeset.js';
 
@@ -16,8 +17,14 @@ export interface FitOptions {
   allowOverflow: boolean;
 }
 
+/** A warning of the fit; `characters` are those it is about, so the build can name the line where the first occurs. */
+export interface FitWarning {
+  message: string;
+  characters?: readonly string[];
+}
+
 export type FitResult =
-  | { ok: true; layout: Layout; warnings: string[] }
+  | { ok: true; layout: Layout; warnings: FitWarning[] }
   | { ok: false; message: string; linesOver: number; wordsToCut: number };
 
 /** Spare body lines per page that a fit must leave, for other engines' line breaking. */
@@ -82,27 +89,45 @@ function largestWithin(briefing: Briefing, theme: Theme, sizes: readonly number[
 }
 
 /**
- * Characters drawn as boxes because no face (text face or fallback chain) has them, named once per document: the
- * fit's typeset holds every line the emitters will draw.
+ * Characters drawn as boxes because no face (text face or fallback chain) has them, and characters a face could only
+ * place roughly (its shaping failed; see shapeText), each named once per document: the fit's typeset holds every
+ * line the emitters will draw.
  */
-export function missingGlyphs(result: Typeset): string[] {
+export function glyphProblems(result: Typeset): { missing: string[]; rough: string[] } {
   const missing = new Set<string>();
+  const rough = new Set<string>();
   const walk = (nodes: readonly Node[]): void => {
     for (const node of nodes) {
       if (node.type === 'block' || node.type === 'part') walk(node.children);
-      else if (node.type === 'line') for (const f of node.fragments) for (const c of uncovered(f.text, f.face)) missing.add(c);
+      else if (node.type === 'line') {
+        for (const f of node.fragments) {
+          for (const c of uncovered(f.text, f.face)) missing.add(c);
+          for (const c of roughlyPlacedIn(f.face, f.text)) rough.add(c);
+        }
+      }
     }
   };
   walk(result.groups);
-  return [...missing];
+  return { missing: [...missing], rough: [...rough] };
 }
 
-function glyphWarnings(result: Typeset): string[] {
-  const missing = missingGlyphs(result);
-  if (missing.length === 0) return [];
-  const shown = missing.slice(0, 8);
-  const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
-  return [`no embedded font has ${describeCharacters(shown)}${more}: drawn as empty boxes`];
+function named(chars: readonly string[]): string {
+  const shown = chars.slice(0, 8);
+  const more = chars.length > shown.length ? ` and ${chars.length - shown.length} more` : '';
+  return `${describeCharacters(shown)}${more}`;
+}
+
+function glyphWarnings(result: Typeset): FitWarning[] {
+  const { missing, rough } = glyphProblems(result);
+  const warnings: FitWarning[] = [];
+  if (missing.length > 0) warnings.push({ message: `no embedded font has ${named(missing)}: drawn as empty boxes`, characters: missing });
+  if (rough.length > 0) {
+    warnings.push({
+      message: `the PDF places the marks of ${named(rough)} roughly (its embedded font cannot position them); the Word and HTML files are exact`,
+      characters: rough,
+    });
+  }
+  return warnings;
 }
 
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
@@ -126,7 +151,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     return {
       ok: true,
       layout: layoutAtSize(theme, size, best.result.pages, 1),
-      warnings: [`${over}; set at ${size} pt on ${best.result.pages} pages`, ...glyphWarnings(best.result)],
+      warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
     };
   }
   return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };

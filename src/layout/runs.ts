@@ -34,14 +34,24 @@ export function isCombiningMark(codePoint: number): boolean {
   );
 }
 
-/** Characters that never decide a run by themselves (spaces, joiners, variation selectors, combining marks). */
+/**
+ * Characters that never decide a run by themselves: spaces (the no-break and narrow spaces pasted text is full of;
+ * a face that lacks one draws its plain space, see shapeText), joiners, variation selectors, combining marks, and the
+ * other default-ignorable characters (soft hyphen, word joiner, zero-width no-break space, direction marks), which
+ * fontkit draws as nothing in any face. The ideographic space is a CJK character of its own width, not neutral.
+ */
 export function isNeutral(codePoint: number): boolean {
   return (
     codePoint === 0x20 ||
     codePoint === 0xa0 ||
-    codePoint === 0x200b ||
-    codePoint === 0x200c ||
-    codePoint === 0x200d ||
+    codePoint === 0xad ||
+    codePoint === 0x34f ||
+    codePoint === 0x61c ||
+    (codePoint >= 0x180b && codePoint <= 0x180f) ||
+    (codePoint >= 0x2000 && codePoint <= 0x200f) ||
+    (codePoint >= 0x202a && codePoint <= 0x202f) ||
+    (codePoint >= 0x205f && codePoint <= 0x206f) ||
+    codePoint === 0xfeff ||
     (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
     (codePoint >= 0xe0100 && codePoint <= 0xe01ef) ||
     isCombiningMark(codePoint)

@@ -43,7 +43,7 @@ describe('fitBriefing', () => {
     const long = generated(8, 8);
     const byOption = fitBriefing(long, theme, { allowOverflow: true });
     expect(byOption.ok && byOption.layout.pages).toBeGreaterThan(1);
-    expect(byOption.ok && byOption.warnings[0]).toMatch(/does not fit on one page/);
+    expect(byOption.ok && byOption.warnings[0]?.message).toMatch(/does not fit on one page/);
     const byMeta = fitBriefing({ ...long, meta: { ...long.meta, allowMultiPage: true } }, theme, { allowOverflow: false });
     expect(byMeta.ok && byMeta.layout.pages).toBe(byOption.ok && byOption.layout.pages);
   });

@@ -10,24 +10,12 @@
  * Their code points are read when a document draws them, not copied here: src/layout/faces.ts may still fill in those
  * of a glyph first met as a composite's part.
  */
-import type { Face } from '../../layout/faces.js';
+import { shapeText, type Face } from '../../layout/faces.js';
 
 /** The members of a fontkit glyph that drawing reads. */
 export interface ShapedGlyph {
   id: number;
   codePoints: readonly number[];
-}
-interface FontkitGlyph extends ShapedGlyph {
-  advanceWidth: number;
-}
-interface FontkitPosition {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-interface Shapeable {
-  unitsPerEm: number;
-  layout(text: string, features?: string[]): { glyphs: FontkitGlyph[]; positions: FontkitPosition[] };
 }
 
 /** One shaped word (or right-to-left run), in units of 1000 per em. */
@@ -46,7 +34,7 @@ export interface ShapedRun {
 const MAX_RUNS = 50_000;
 
 interface FaceRuns {
-  font: Shapeable;
+  face: Face;
   scale: number;
   words: Map<string, ShapedRun>;
   /** Runs shaped whole, by features and text. */
@@ -57,16 +45,14 @@ const byFace = new WeakMap<Face, FaceRuns>();
 function faceRuns(face: Face): FaceRuns {
   let runs = byFace.get(face);
   if (!runs) {
-    // A fontkit Font lays out with features too; the typesetter's narrow declaration (src/layout/fontkit.d.ts) omits them.
-    const font = face.font as unknown as Shapeable;
-    runs = { font, scale: 1000 / font.unitsPerEm, words: new Map(), whole: new Map() };
+    runs = { face, scale: 1000 / face.font.unitsPerEm, words: new Map(), whole: new Map() };
     byFace.set(face, runs);
   }
   return runs;
 }
 
 function shape(runs: FaceRuns, text: string, features: string[] | undefined): ShapedRun {
-  const { glyphs, positions } = runs.font.layout(text, features);
+  const { glyphs, positions } = shapeText(runs.face, text, features);
   const { scale } = runs;
   const n = glyphs.length;
   const metrics = new Float64Array(4 * n);

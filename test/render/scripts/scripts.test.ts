@@ -29,7 +29,7 @@ beforeAll(() => {
   const result = fitBriefing(briefing, theme, { allowOverflow: false });
   if (!result.ok) throw new Error(result.message);
   layout = result.layout;
-  fitWarnings.push(...result.warnings);
+  fitWarnings.push(...result.warnings.map((w) => w.message));
 });
 
 it('has a glyph for every character: the fit reports no boxes', () => {
