@@ -192,7 +192,7 @@ const fragile = new Set<Face>();
 export function shapeText(face: Face, text: string, features?: readonly string[]): fontkit.GlyphRun {
   const shapeable = shapeableText(face, text);
   try {
-    return withoutHidden(face, face.font.layout(shapeable, features ? [...features] : undefined));
+    return withoutHidden(face, withMissingText(face, shapeable, face.font.layout(shapeable, features ? [...features] : undefined)));
   } catch (error) {
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
   }
@@ -200,13 +200,33 @@ export function shapeText(face: Face, text: string, features?: readonly string[]
   try {
     // An object of features: fontkit adds its defaults to it and turns these two off. A fresh one each time, as
     // fontkit writes into it.
-    return withoutHidden(face, face.font.layout(shapeable, { mark: false, mkmk: false }));
+    return withoutHidden(face, withMissingText(face, shapeable, face.font.layout(shapeable, { mark: false, mkmk: false })));
   } catch (error) {
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
   }
   const glyphs = face.font.glyphsForString(shapeable).map((glyph) => (readable(glyph) ? glyph : face.font.getGlyph(0)));
   const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
   return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
+}
+
+const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * A character no face has is drawn as the .notdef glyph, and fontkit hands out one shared .notdef glyph object whose
+ * code points are those of the first character ever drawn with it: the PDF's text layer would lose every other one.
+ * Each .notdef of the run gets a glyph of its own that knows its character (in the order fontkit placed them), so the
+ * PDF can carry the character as ActualText although it draws a box.
+ */
+function withMissingText(face: Face, text: string, run: fontkit.GlyphRun): fontkit.GlyphRun {
+  const notdefs = run.glyphs.filter((glyph) => glyph.id === 0).length;
+  if (notdefs === 0) return run;
+  const missing = [...text].filter((char) => !face.font.hasGlyphForCodePoint(char.codePointAt(0)!) && !DEFAULT_IGNORABLE.test(char));
+  if (missing.length !== notdefs) return run; // a ligature or decomposition made them uneven: keep fontkit's glyphs
+  if (run.direction === 'rtl') missing.reverse();
+  let next = 0;
+  // A glyph object inheriting fontkit's (its metrics getters read through the prototype), with its own code points.
+  const glyphs = run.glyphs.map((glyph) => (glyph.id === 0 ? Object.create(glyph, { codePoints: { value: [missing[next++]!.codePointAt(0)!] } }) as fontkit.Glyph : glyph));
+  return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth, ...(run.direction ? { direction: run.direction } : {}) };
 }
 
 /**

@@ -26,6 +26,7 @@ declare module 'fontkit' {
     glyphs: Glyph[];
     positions: GlyphPosition[];
     advanceWidth: number;
+    direction?: 'ltr' | 'rtl';
   }
   export interface Font {
     postscriptName: string;

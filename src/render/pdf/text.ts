@@ -160,7 +160,7 @@ class TextWriter {
         const id = font.subset.includeGlyph(glyph.id);
         font.widths[id] ??= glyphWidth;
         font.unicode[id] ??= glyph.codePoints;
-        if (this.clusters) this.openSpan(glyphs, i);
+        if (this.clusters || glyph.id === 0) this.openSpan(glyphs, i);
         if (xOffset || yOffset) {
           this.flush();
           this.out += `\n1 0 0 1 ${pdfNumber(this.x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`;
@@ -177,7 +177,7 @@ class TextWriter {
           this.kern = xAdvance - glyphWidth;
           if (this.kern !== 0) this.segment();
         }
-        if (this.clusters) this.closeSpan();
+        this.closeSpan();
         this.x += xAdvance * scale;
       }
     }
@@ -185,15 +185,18 @@ class TextWriter {
     return this.out;
   }
 
-  /** Before glyph `i`: a mark opens a span with no text; a letter followed by marks, one with theirs and its own. */
+  /**
+   * Before glyph `i`: a mark opens a span with no text; a letter followed by marks, one with theirs and its own; a
+   * .notdef (a character no face has, drawn as a box), one with the character it stands for.
+   */
   private openSpan(glyphs: readonly ShapedGlyph[], i: number): void {
     let actual: string;
-    if (isMark(glyphs[i]!)) {
+    if (this.clusters && isMark(glyphs[i]!)) {
       actual = '<FEFF>';
     } else {
       let end = i + 1;
-      while (end < glyphs.length && isMark(glyphs[end]!)) end++;
-      if (end === i + 1) return;
+      while (this.clusters && end < glyphs.length && isMark(glyphs[end]!)) end++;
+      if (end === i + 1 && glyphs[i]!.id !== 0) return;
       actual = utf16Hex(String.fromCodePoint(...glyphs.slice(i, end).flatMap((g) => g.codePoints)));
     }
     this.flush();
