@@ -271,6 +271,36 @@ function tokenize(spans: readonly Span[], preserveSpaces: boolean): Item[] {
   });
 }
 
+const NO_BREAK_SPACES = /([\u00a0\u2007\u202f]+)/;
+
+/**
+ * A box wider than the line that is words joined by no-break spaces (pasted text can join a whole sentence so):
+ * cut at those spaces first, as spaces, so a word is broken only if it is too wide by itself. Null when there are none.
+ */
+function splitAtNoBreakSpaces(box: Extract<Item, { kind: 'box' }>): Item[] | null {
+  if (!box.pieces.some((piece) => NO_BREAK_SPACES.test(piece.text))) return null;
+  const items: Item[] = [];
+  let pieces: Piece[] = [];
+  const flush = (): void => {
+    if (pieces.length > 0) items.push({ kind: 'box', pieces, width: pieces.reduce((sum, p) => sum + p.width, 0) });
+    pieces = [];
+  };
+  for (const piece of box.pieces) {
+    for (const part of piece.text.split(NO_BREAK_SPACES)) {
+      if (part === '') continue;
+      if (!NO_BREAK_SPACES.test(part)) {
+        pieces.push(...measurePieces(part, piece.style));
+        continue;
+      }
+      flush();
+      const space = measurePieces(part, piece.style);
+      items.push({ kind: 'glue', style: piece.style, width: space.reduce((sum, p) => sum + p.width, 0), em: space.reduce((sum, p) => sum + p.em, 0) });
+    }
+  }
+  flush();
+  return items;
+}
+
 /** Cuts a box wider than the line into one box per character, so the greedy breaker can split it anywhere. */
 function splitBox(box: Extract<Item, { kind: 'box' }>): Item[] {
   return box.pieces.flatMap((piece) =>
@@ -382,7 +412,7 @@ export function setLines(spans: readonly Span[], width: number, firstWidth = wid
       if (line.length > 0) glue = item;
     } else {
       if (item.width > width && item.pieces.length > 0 && [...item.pieces.map((p) => p.text).join('')].length > 1) {
-        queue.splice(i, 1, ...splitBox(item));
+        queue.splice(i, 1, ...(splitAtNoBreakSpaces(item) ?? splitBox(item)));
         i--;
         continue;
       }
