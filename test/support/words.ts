@@ -4,18 +4,12 @@
  * typesetting legitimately changes: whitespace, quote and dash forms, ligatures, line-end hyphenation, case.
  */
 import { marked, type Token, type Tokens } from 'marked';
+import { decodeHTML } from 'entities';
 import { parse as parseYaml } from 'yaml';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+/** Named and numeric character references, as an HTML parser decodes them (the `entities` package, not micromark's). */
+export function decodeEntities(text: string): string {
+  return decodeHTML(text);
 }
 
 /** Visible text of raw HTML: tags, comments and script/style bodies are not words a reader sees. */
@@ -24,6 +18,20 @@ export function stripHtml(html: string): string {
     .replace(/<(script|style|template)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<[^>]*>?/g, ' ');
+}
+
+const BLOCK_TAG = /^(address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|img|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
+
+/**
+ * The text of an HTML document as a reader sees it: block elements and line breaks separate words, inline elements
+ * (<strong>, <a>, <code> …) do not ("foo<strong>bar</strong>" is one word); references decoded.
+ */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<(script|style|template|title)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>?/gi, (_tag, name: string) => (BLOCK_TAG.test(name) ? '\n' : ''));
+  return decodeEntities(text);
 }
 
 function tokenTexts(tokens: readonly Token[], out: string[]): void {
@@ -46,11 +54,30 @@ function tokenTexts(tokens: readonly Token[], out: string[]): void {
         for (const row of table.rows) for (const cell of row) tokenTexts(cell.tokens, out);
         continue;
       }
+      case 'paragraph':
+      case 'heading':
+      case 'text':
+        // A block's inline content is one run of text: a word can span emphasis or a link ("foo***bar***baz").
+        out.push('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0 ? inlineText(token.tokens) : decodeEntities(token.text));
+        continue;
       default:
         if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) tokenTexts(token.tokens, out);
         else if ('text' in token && typeof token.text === 'string') out.push(token.type === 'codespan' || token.type === 'code' ? token.text : decodeEntities(token.text));
     }
   }
+}
+
+/** The text of inline tokens, joined as a reader sees it: a hard break or an image separates words. */
+function inlineText(tokens: readonly Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    if (token.type === 'br' || token.type === 'image') out += ' ';
+    else if (token.type === 'html') out += decodeEntities(stripHtml(token.text));
+    else if (token.type === 'codespan') out += token.text;
+    else if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) out += inlineText(token.tokens);
+    else if ('text' in token && typeof token.text === 'string') out += decodeEntities(token.text);
+  }
+  return out;
 }
 
 /** Splits `---` front matter off a source; marked does not know it. */
@@ -128,7 +155,8 @@ export function missingWords(expected: readonly string[], outputText: string): s
 export async function docxText(bytes: Uint8Array): Promise<string> {
   const { default: mammoth } = await import('mammoth');
   const { unzipSync, strFromU8 } = await import('fflate');
-  const body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  // Its HTML, not its raw text: the raw text drops line breaks (<w:br/>), joining the words on either side.
+  const body = htmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value);
   const parts = unzipSync(bytes);
   const furniture = Object.keys(parts)
     .filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name))

@@ -1,0 +1,3 @@
+import { sweepTemplate } from './unicode.js';
+
+sweepTemplate('embassy');
