@@ -97,9 +97,30 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): YamlNode | undefin
   return node && typeof node === 'object' && 'range' in node ? (node as YamlNode) : undefined;
 }
 
+/**
+ * A `---` that opens front matter the Markdown parser did not take as front matter: one never closed, or one below
+ * blank lines. Unreported, its fields would become body text: "missing title" although `title:` is there, or raw YAML
+ * printed in the summary box. Only a `---` followed by a `field:` line counts; a page may open with a plain rule.
+ */
+function misplacedFrontMatter(file: VFile): boolean {
+  const lines = String(file.value).split(/\r?\n/);
+  const opening = lines.findIndex((line) => line.trim() !== '');
+  if (opening === -1 || !/^---[ \t]*$/.test(lines[opening]!)) return false;
+  const next = lines.slice(opening + 1).find((line) => line.trim() !== '');
+  if (next === undefined || !/^[A-Za-z_][\w-]*[ \t]*:/.test(next)) return false;
+  const place = { line: opening + 1, column: 1 };
+  if (opening > 0) {
+    reportError(file, `front matter must start on the first line: delete the blank line${opening > 1 ? 's' : ''} above the \`---\``, place, 'front-matter-fence');
+  } else {
+    reportError(file, `front matter opened on line ${place.line} is never closed: add a \`---\` line after it`, place, 'front-matter-fence');
+  }
+  return true;
+}
+
 /** Parses and validates the front matter; returns the fields, or null after reporting errors. */
 export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatter | null {
-  if (!node || node.value.trim() === '') return {};
+  if (!node) return misplacedFrontMatter(file) ? null : {};
+  if (node.value.trim() === '') return {};
   const placeAt = yamlPlacer(node, file);
   let doc: Document;
   try {

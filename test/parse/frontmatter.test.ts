@@ -112,4 +112,21 @@ describe('front matter', () => {
   it('handles CRLF line endings with the same lines', () => {
     expect(reasons('---\r\ntitle: T\r\ndate: 2025-13-45\r\n---\r\ntext')).toEqual(['3:7 front-matter `date` is not a real calendar date']);
   });
+
+  it.each([
+    ['an unclosed block', '---\ntitle: Press guidance\nkind: Memo\n\nThe minister visits the port.\n'],
+    ['an unclosed block before a `# Title`', '---\ntitle: Press guidance\nkind: Memo\n\n# Press guidance\n\nThe minister visits the port.\n'],
+    ['an unclosed block, CRLF', '---\r\ntitle: Press guidance\r\n\r\nThe minister visits the port.\r\n'],
+  ])('refuses %s with one error at its opening line, and no "missing title"', (_, source) => {
+    const result = parse(source);
+    expect(result.briefing).toBeNull();
+    expect(reasons(source)).toEqual(['1:1 front matter opened on line 1 is never closed: add a `---` line after it']);
+  });
+
+  it('refuses front matter below blank lines, and still reads a leading `---` before a heading as a rule', () => {
+    expect(reasons('\n\n---\ntitle: T\n---\n\ntext\n')).toEqual(['3:1 front matter must start on the first line: delete the blank lines above the `---`']);
+    const rule = parse('---\n\n# Title\n\nText after a rule.\n');
+    expect(rule.briefing?.meta.title).toBe('Title');
+    expect(rule.file.messages).toEqual([]);
+  });
 });
