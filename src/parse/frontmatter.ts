@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
+import { textInsteadOfFields, translateYamlError, unresolvedAlias } from './yaml-errors.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -132,16 +133,16 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatte
     return null;
   }
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
-    }
+    reportYamlErrors(doc, node.value, placeAt, file);
     return null;
   }
   for (const warning of doc.warnings) {
     reportWarning(file, `front matter: ${warning.message.split('\n')[0]}`, placeAt(warning.pos[0]), 'yaml-warning');
   }
   if (!isMap(doc.contents)) {
-    reportError(file, 'front matter must be a list of `field: value` lines', placeAt(doc.contents?.range?.[0]), 'yaml-shape');
+    const fix = textInsteadOfFields(node.value, doc);
+    if (fix) reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    else reportError(file, 'front matter must be a list of `field: value` lines', placeAt(doc.contents?.range?.[0]), 'yaml-shape');
     return null;
   }
   let data: unknown;
@@ -153,7 +154,9 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatte
       reportError(file, 'front matter is nested too deeply to read', placeAt(0), 'yaml-depth');
       return null;
     }
-    reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
+    const fix = unresolvedAlias(node.value, doc);
+    if (fix) reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    else reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
     return null;
   }
   const known = new Set<string>(FRONT_MATTER_FIELDS);
@@ -187,4 +190,29 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
   return issue.message.startsWith('must') || issue.message.startsWith('is ') ? issue.message : `: ${issue.message}`;
+}
+
+/**
+ * The parser's errors, each in the writer's words where there is a translation. A mistake often trips several parser
+ * errors on its line; once one of them is translated, the others there add nothing.
+ */
+function reportYamlErrors(doc: Document, yaml: string, placeAt: (offset: number | undefined) => Place, file: VFile): void {
+  const lineOf = (offset: number): number => {
+    const place = placeAt(offset);
+    return place && 'line' in place ? place.line : 0;
+  };
+  const translated = doc.errors.map((error) => ({ error, fix: translateYamlError(yaml, doc, error, lineOf) }));
+  const fixedLines = new Set<number>();
+  for (const { fix } of translated) if (fix) fixedLines.add(lineOf(fix.offset));
+  const said = new Set<string>();
+  for (const { error, fix } of translated) {
+    if (fix) {
+      const key = `${lineOf(fix.offset)}:${fix.reason}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    } else if (!fixedLines.has(lineOf(error.pos[0]))) {
+      reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
+    }
+  }
 }

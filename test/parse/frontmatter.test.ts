@@ -129,4 +129,35 @@ describe('front matter', () => {
     expect(rule.briefing?.meta.title).toBe('Title');
     expect(rule.file.messages).toEqual([]);
   });
+
+  it.each([
+    ['title: Press Guidance: Ports', '2:8 put the value in quotes: title: "Press Guidance: Ports"'],
+    ['title: He said "no: never"', '2:8 put the value in quotes: title: "He said \\"no: never\\""'],
+    ['title: T\nparticipants:\n  - name: Ann\n    role: Minister: Ports', '5:11 put the value in quotes: role: "Minister: Ports"'],
+    ['title: T\nparticipants:\n\t- Ann', '4:1 indent with spaces, not tabs'],
+    ['title: T\ndate:2025-01-07', '3:6 put a space after the colon: date: 2025-01-07'],
+    ['title:Press guidance\nkind: Memo', '2:7 put a space after the colon: title: Press guidance'],
+    ['title: T\nkind Memo\nlocation: Tokyo', '3:1 this line has no colon: write it as `field: value`, or indent it if it continues the line above'],
+    ['title: "Press guidance\nkind: Memo', '2:8 the `"` that opens this value is never closed: add a `"` at the end of the value'],
+    ['title: A\nkind: Memo\ntitle: B', '4:1 field `title` appears twice (first on line 2): keep one of them'],
+    ['title: @embassy', '2:8 put the value in quotes: title: "@embassy"'],
+    ['title: [Draft] Ports', '2:8 put the value in quotes: title: "[Draft] Ports"'],
+    ['title: "He said "yes""', '2:8 put the value in quotes: title: "He said \\"yes\\""'],
+    ['title: *bold* claims', '2:8 put the value in quotes: title: "*bold* claims"'],
+    ['title: *bold*', '2:8 put the value in quotes: title: "*bold*"'],
+  ])('says how to fix the YAML %j, at its place in the file', (yaml, reason) => {
+    expect(reasons(`---\n${yaml}\n---\n\ntext`)).toEqual([reason]);
+  });
+
+  it('suggests fixes that YAML reads back as the value meant', () => {
+    for (const [yaml, title] of [
+      ['title: Press Guidance: Ports', 'Press Guidance: Ports'],
+      ['title: He said "no: never"', 'He said "no: never"'],
+      ['title: "He said "yes""', 'He said "yes"'],
+      ['title: [Draft] Ports', '[Draft] Ports'],
+    ]) {
+      const fix = reasons(`---\n${yaml}\n---\n\ntext`)[0]!.replace(/^\S+ put the value in quotes: /, '');
+      expect(parse(`---\n${fix}\n---\n\ntext`).briefing?.meta.title).toBe(title);
+    }
+  });
 });
