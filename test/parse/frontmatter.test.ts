@@ -70,14 +70,31 @@ describe('front matter', () => {
     expect(reasons(`---\ntitle: T\ndate: ${date}\n---\ntext`)).toEqual([`3:7 front-matter \`date\` ${reason}`]);
   });
 
-  it('warns about unknown fields with a "did you mean"', () => {
+  it('refuses a near miss of a known field, naming it; ignores a merely unknown one with a warning', () => {
     const result = parse('---\ntittle: T\nprepared-by: me\nzzz: 1\n---\n# Title\n\ntext');
-    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
-      '2:1 unknown front-matter field `tittle` is ignored (did you mean `title`?)',
-      '3:1 unknown front-matter field `prepared-by` is ignored (did you mean `prepared_by`?)',
-      '4:1 unknown front-matter field `zzz` is ignored',
+    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.reason}`)).toEqual([
+      '2:1 error unknown front-matter field `tittle` (did you mean `title`?): correct its spelling, or the briefing goes out without it',
+      '3:1 error unknown front-matter field `prepared-by` (did you mean `prepared_by`?): correct its spelling, or the briefing goes out without it',
+      '4:1 warning unknown front-matter field `zzz` is ignored',
     ]);
-    expect(result.briefing?.meta.title).toBe('Title');
+    expect(result.briefing).toBeNull();
+    const unknown = parse('---\nzzz: 1\n---\n# Title\n\ntext');
+    expect(unknown.briefing?.meta.title).toBe('Title');
+  });
+
+  it('refuses `clasification`: the briefing would go out without the banner asked for', () => {
+    const result = parse('---\ntitle: T\nclasification: SECRET\n---\ntext');
+    expect(result.briefing).toBeNull();
+    expect(reasons('---\ntitle: T\nclasification: SECRET\n---\ntext')).toEqual([
+      '3:1 unknown front-matter field `clasification` (did you mean `classification`?): correct its spelling, or the briefing goes out without it',
+    ]);
+  });
+
+  it('names a close key inside a participant too, and the keys a participant has when none is close', () => {
+    expect(reasons('---\ntitle: T\nparticipants:\n  - name: A\n    rol: Chair\n  - name: B\n    title: Clerk\n---\ntext')).toEqual([
+      '5:5 unknown field `rol` in `participants` (did you mean `role`?): correct its spelling',
+      '7:5 unknown field `title` in `participants`: use `name` or `role`',
+    ]);
   });
 
   it('is an error without a title anywhere', () => {
