@@ -177,4 +177,18 @@ describe('front matter', () => {
       expect(parse(`---\n${fix}\n---\n\ntext`).briefing?.meta.title).toBe(title);
     }
   });
+
+  it.each([
+    ['Antony J. Blinken - Secretary of State'],
+    ['Antony J. Blinken – Secretary of State'],
+    ['Antony J. Blinken — Secretary of State'],
+    ['Antony J. Blinken\u00a0– Secretary of State'],
+    ['Antony J. Blinken—Secretary of State'],
+  ])('reads the participant %j as name and role', (entry) => {
+    const { briefing } = parse(`---\ntitle: T\nparticipants:\n  - "${entry}"\n  - Jean-Pierre Dupont - Minister, Paris\n---\ntext`);
+    expect(briefing?.meta.participants).toEqual([
+      { name: 'Antony J. Blinken', role: 'Secretary of State' },
+      { name: 'Jean-Pierre Dupont', role: 'Minister, Paris' },
+    ]);
+  });
 });
