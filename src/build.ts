@@ -18,7 +18,7 @@ import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 import { documentInputs, type InputHashes } from './batch/inputs.js';
-import { outputPath } from './sources.js';
+import { notMarkdownReason, outputPath } from './sources.js';
 
 // Re-exported from a module of their own so the CLI can find sources without loading the parser and layout.
 export { buildDateFromEnv, expandSources, outputPath } from './sources.js';
@@ -96,6 +96,12 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
 
 export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
   const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
+  const notMarkdown = notMarkdownReason(source);
+  if (notMarkdown) {
+    const file = new VFile({ path: source });
+    reportError(file, notMarkdown, undefined, 'not-markdown');
+    return failed(file);
+  }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(source));

@@ -5,6 +5,19 @@ import type { Format } from './render/types.js';
 
 const MARKDOWN = new Set(['.md', '.markdown']);
 
+/** Whether a file name is a Markdown source's (`.md` or `.markdown`, in any case): what folders expand to. */
+function isMarkdownName(path: string): boolean {
+  return MARKDOWN.has(extname(path).toLowerCase());
+}
+
+/**
+ * Why a file named explicitly cannot be a source, or undefined. A folder gives only Markdown files; a file named on
+ * the command line is refused by name before it is read, so `briefing build photo.png` does not "build" a picture.
+ */
+export function notMarkdownReason(path: string): string | undefined {
+  return isMarkdownName(path) ? undefined : "not a Markdown file: a briefing source's name ends in .md or .markdown (rename it if it holds Markdown text)";
+}
+
 /** The moment a build stands for: SOURCE_DATE_EPOCH (seconds) when set, so rebuilds are byte-identical. */
 export function buildDateFromEnv(env: NodeJS.ProcessEnv = process.env, now = new Date()): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
@@ -25,7 +38,7 @@ export async function expandSources(paths: readonly string[]): Promise<{ sources
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => MARKDOWN.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+      const names = (await readdir(path)).filter((n) => isMarkdownName(n) && !n.startsWith('.')).sort();
       sources.push(...names.map((n) => join(path, n)));
     } else {
       sources.push(path);

@@ -1,9 +1,11 @@
 /**
  * Bytes to text. Invalid UTF-8 and control characters are cleaned with a warning that names where the first one was,
- * rather than failing: the words around them are still the author's.
+ * rather than failing: the words around them are still the author's. A file that is not UTF-8 text at all (UTF-16,
+ * an image, a Word document) is refused with one error saying what it is.
  */
 import type { VFile } from 'vfile';
 import { reportError, reportWarning } from './diagnostics.js';
+import { notTextReason } from './file-kind.js';
 
 /**
  * A one-page briefing is a few kilobytes and a long multi-page one a few tens. Past this it is not a briefing, and
@@ -27,8 +29,22 @@ function pointAt(text: string, index: number): { line: number; column: number } 
   return { line, column: index - lineStart + 1 };
 }
 
-/** Returns the cleaned text, or null when the file cannot be a briefing (too large, empty). */
+/** Returns the cleaned text, or null when the file cannot be a briefing (not text, too large, empty). */
 export function decodeSource(input: string | Uint8Array, file: VFile): string | null {
+  let strict: string | undefined = typeof input === 'string' ? input : undefined;
+  if (typeof input !== 'string') {
+    try {
+      strict = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      strict = undefined;
+    }
+    // Before the size: a 3 MB photo passed as a source is a photo, not a source that is too long.
+    const notText = notTextReason(input, strict !== undefined);
+    if (notText) {
+      reportError(file, notText, { line: 1, column: 1 }, 'not-text');
+      return null;
+    }
+  }
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_SOURCE_BYTES) {
     reportError(
@@ -40,21 +56,17 @@ export function decodeSource(input: string | Uint8Array, file: VFile): string | 
     return null;
   }
   let text: string;
-  if (typeof input === 'string') {
-    text = input;
+  if (strict !== undefined) {
+    text = strict;
   } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      text = new TextDecoder('utf-8').decode(input);
-      const first = text.indexOf('\uFFFD');
-      reportWarning(
-        file,
-        'source is not valid UTF-8: invalid bytes were replaced with U+FFFD (save the file as UTF-8)',
-        pointAt(text, Math.max(0, first)),
-        'invalid-utf8',
-      );
-    }
+    text = new TextDecoder('utf-8').decode(input as Uint8Array);
+    const first = text.indexOf('\uFFFD');
+    reportWarning(
+      file,
+      'source is not valid UTF-8: invalid bytes were replaced with U+FFFD (save the file as UTF-8)',
+      pointAt(text, Math.max(0, first)),
+      'invalid-utf8',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Tab, line feed and carriage return are text; every other C0 control and DEL is not, and NUL breaks tools downstream.

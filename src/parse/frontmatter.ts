@@ -2,12 +2,14 @@
  * Front matter: YAML parsed with `yaml`, validated with a zod schema. Every problem points at the line **in the file**
  * (not inside the YAML block): we know where the block's value starts and add the YAML offset to it.
  */
-import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
+import { unknownKeys, type UnknownKey } from './unknown-fields.js';
+import { textInsteadOfFields, translateYamlError, unresolvedAlias } from './yaml-errors.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -56,32 +58,6 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];
-
-/** Levenshtein distance, for "did you mean" on unknown fields. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function suggestField(key: string): string | undefined {
-  const normal = key.toLowerCase().replace(/[-\s]/g, '_');
-  let best: { field: string; distance: number } | undefined;
-  for (const field of FRONT_MATTER_FIELDS) {
-    const distance = editDistance(normal, field);
-    if (!best || distance < best.distance) best = { field, distance };
-  }
-  return best && best.distance <= Math.max(1, Math.floor(best.field.length / 3)) ? best.field : undefined;
-}
 
 /** Where the YAML text starts in the file, and a converter from YAML offsets to file points. */
 function yamlPlacer(node: Yaml, file: VFile): (offset: number | undefined) => Place {
@@ -97,9 +73,30 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): YamlNode | undefin
   return node && typeof node === 'object' && 'range' in node ? (node as YamlNode) : undefined;
 }
 
+/**
+ * A `---` that opens front matter the Markdown parser did not take as front matter: one never closed, or one below
+ * blank lines. Unreported, its fields would become body text: "missing title" although `title:` is there, or raw YAML
+ * printed in the summary box. Only a `---` followed by a `field:` line counts; a page may open with a plain rule.
+ */
+function misplacedFrontMatter(file: VFile): boolean {
+  const lines = String(file.value).split(/\r?\n/);
+  const opening = lines.findIndex((line) => line.trim() !== '');
+  if (opening === -1 || !/^---[ \t]*$/.test(lines[opening]!)) return false;
+  const next = lines.slice(opening + 1).find((line) => line.trim() !== '');
+  if (next === undefined || !/^[A-Za-z_][\w-]*[ \t]*:/.test(next)) return false;
+  const place = { line: opening + 1, column: 1 };
+  if (opening > 0) {
+    reportError(file, `front matter must start on the first line: delete the blank line${opening > 1 ? 's' : ''} above the \`---\``, place, 'front-matter-fence');
+  } else {
+    reportError(file, `front matter opened on line ${place.line} is never closed: add a \`---\` line after it`, place, 'front-matter-fence');
+  }
+  return true;
+}
+
 /** Parses and validates the front matter; returns the fields, or null after reporting errors. */
 export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatter | null {
-  if (!node || node.value.trim() === '') return {};
+  if (!node) return misplacedFrontMatter(file) ? null : {};
+  if (node.value.trim() === '') return {};
   const placeAt = yamlPlacer(node, file);
   let doc: Document;
   try {
@@ -111,16 +108,16 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatte
     return null;
   }
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
-    }
+    reportYamlErrors(doc, node.value, placeAt, file);
     return null;
   }
   for (const warning of doc.warnings) {
     reportWarning(file, `front matter: ${warning.message.split('\n')[0]}`, placeAt(warning.pos[0]), 'yaml-warning');
   }
   if (!isMap(doc.contents)) {
-    reportError(file, 'front matter must be a list of `field: value` lines', placeAt(doc.contents?.range?.[0]), 'yaml-shape');
+    const fix = textInsteadOfFields(node.value, doc);
+    if (fix) reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    else reportError(file, 'front matter must be a list of `field: value` lines', placeAt(doc.contents?.range?.[0]), 'yaml-shape');
     return null;
   }
   let data: unknown;
@@ -132,32 +129,27 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile): FrontMatte
       reportError(file, 'front matter is nested too deeply to read', placeAt(0), 'yaml-depth');
       return null;
     }
-    reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
+    const fix = unresolvedAlias(node.value, doc);
+    if (fix) reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    else reportError(file, `front matter: ${(error as Error).message}`, placeAt(0), 'yaml-aliases');
     return null;
   }
-  const known = new Set<string>(FRONT_MATTER_FIELDS);
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (known.has(key)) continue;
-    const suggestion = suggestField(key);
-    const range = isScalar(pair.key) ? pair.key.range : undefined;
-    reportWarning(
-      file,
-      `unknown front-matter field \`${key}\` is ignored${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
-      placeAt(range?.[0]),
-      'unknown-field',
-    );
-  }
+  const unknown = unknownKeys(doc, frontMatterSchema);
+  let unknownErrors = false;
+  for (const entry of unknown) unknownErrors = reportUnknownKey(entry, file, placeAt) || unknownErrors;
+  // Objects the walk above reported on already; the schema's own "unknown key" issue for them would say it twice.
+  const reported = new Set(unknown.map((u) => JSON.stringify(u.parent)));
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys' && reported.has(JSON.stringify(path))) continue;
       const field = path.join('.') || 'front matter';
       reportError(file, `front-matter \`${field}\` ${describeIssue(issue)}`, placeAt(nodeAt(doc, path)?.range?.[0]), 'front-matter-field');
     }
     return null;
   }
-  return parsed.data;
+  return unknownErrors ? null : parsed.data;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -166,4 +158,57 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
   return issue.message.startsWith('must') || issue.message.startsWith('is ') ? issue.message : `: ${issue.message}`;
+}
+
+/**
+ * The parser's errors, each in the writer's words where there is a translation. A mistake often trips several parser
+ * errors on its line; once one of them is translated, the others there add nothing.
+ */
+function reportYamlErrors(doc: Document, yaml: string, placeAt: (offset: number | undefined) => Place, file: VFile): void {
+  const lineOf = (offset: number): number => {
+    const place = placeAt(offset);
+    return place && 'line' in place ? place.line : 0;
+  };
+  const translated = doc.errors.map((error) => ({ error, fix: translateYamlError(yaml, doc, error, lineOf) }));
+  const fixedLines = new Set<number>();
+  for (const { fix } of translated) if (fix) fixedLines.add(lineOf(fix.offset));
+  const said = new Set<string>();
+  for (const { error, fix } of translated) {
+    if (fix) {
+      const key = `${lineOf(fix.offset)}:${fix.reason}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      reportError(file, fix.reason, placeAt(fix.offset), 'yaml-syntax');
+    } else if (!fixedLines.has(lineOf(error.pos[0]))) {
+      reportError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, placeAt(error.pos[0]), 'yaml-syntax');
+    }
+  }
+}
+
+/** Code names joined for a sentence: `name` or `role`; `a`, `b` or `c`. */
+function oneOf(keys: readonly string[]): string {
+  const named = keys.map((k) => `\`${k}\``);
+  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+}
+
+/**
+ * A near miss of a known key is an error: `clasification:` would send the briefing out without the banner the writer
+ * asked for. A key that is merely unknown is ignored with a warning, except inside a strict object (a participant),
+ * which has only the keys it names. Returns whether it was an error.
+ */
+function reportUnknownKey(entry: UnknownKey, file: VFile, placeAt: (offset: number | undefined) => Place): boolean {
+  const parent = [...entry.parent].reverse().find((p): p is string => typeof p === 'string');
+  const what = parent === undefined ? `unknown front-matter field \`${entry.key}\`` : `unknown field \`${entry.key}\` in \`${parent}\``;
+  const place = placeAt(entry.offset);
+  if (entry.suggestion !== undefined) {
+    const consequence = entry.strict ? '' : ', or the briefing goes out without it';
+    reportError(file, `${what} (did you mean \`${entry.suggestion}\`?): correct its spelling${consequence}`, place, 'unknown-field');
+    return true;
+  }
+  if (entry.strict) {
+    reportError(file, `${what}: use ${oneOf(entry.known)}`, place, 'unknown-field');
+    return true;
+  }
+  reportWarning(file, `${what} is ignored`, place, 'unknown-field');
+  return false;
 }

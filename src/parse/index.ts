@@ -43,11 +43,20 @@ function stripPositions(blocks: Block[]): Block[] {
   return JSON.parse(JSON.stringify(blocks, (key, value: unknown) => (key === 'position' ? undefined : value))) as Block[];
 }
 
+/**
+ * Between a participant's name and role: a comma, or a dash with spaces around it (` - `, ` -- `, ` – `, ` — `), as
+ * people type them and as Word turns ` - ` into ` – `. An em dash also separates unspaced ("Blinken—Secretary"); a
+ * hyphen without spaces is part of a name (Jean-Pierre). The first separator wins.
+ */
+const NAME_ROLE = /,|\s+(?:-{1,2}|–|—)\s+|—/;
+
 function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
   if (typeof entry !== 'string') return entry.role ? { name: entry.name.trim(), role: entry.role.trim() } : { name: entry.name.trim() };
-  const comma = entry.indexOf(',');
-  if (comma === -1) return { name: entry.trim() };
-  return { name: entry.slice(0, comma).trim(), role: entry.slice(comma + 1).trim() };
+  const separator = NAME_ROLE.exec(entry);
+  if (!separator) return { name: entry.trim() };
+  const name = entry.slice(0, separator.index).trim();
+  const role = entry.slice(separator.index + separator[0].length).trim();
+  return role ? { name, role } : { name };
 }
 
 function list(value: string | string[] | undefined, separator: RegExp): string[] {

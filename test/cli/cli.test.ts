@@ -85,6 +85,19 @@ describe('briefing CLI', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['a.json']);
   });
 
+  it('refuses a file named on the command line whose name is not .md or .markdown; a folder still gives only those', () => {
+    const notes = write('notes.txt', GOOD);
+    const upper = write('UPPER.MD', GOOD);
+    const long = write('long.Markdown', GOOD);
+    const run = runCli(['build', notes, upper, long, '--out', join(dir, 'out'), '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${notes}: error: not a Markdown file: a briefing source's name ends in .md or .markdown (rename it if it holds Markdown text)\n`);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['UPPER.json', 'long.json']);
+    const folder = runCli(['build', join(dir, 'src'), '--out', join(dir, 'out2'), '--format', 'json']);
+    expect(folder.status).toBe(0);
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['UPPER.json', 'long.json']);
+  });
+
   it('refuses two sources that would write the same output name', () => {
     mkdirSync(join(dir, 'other'));
     const first = write('same.md', GOOD);

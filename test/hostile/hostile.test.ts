@@ -105,8 +105,21 @@ const CASES: Case[] = [
   { name: 'yaml-bomb.md', outcome: 'fails', messages: [[2, 1, 'error', /alias/i]] },
   { name: 'yaml-deep.md', outcome: 'fails', messages: [[3, null, 'error', /front matter/]] },
   { name: 'proto-keys.md', outcome: 'builds', messages: [[3, 1, 'warning', /`__proto__` is ignored/], [5, 1, 'warning', /`constructor` is ignored/]] },
-  { name: 'proto-participant.md', outcome: 'fails', messages: [[4, 5, 'error', /__proto__/]] },
+  { name: 'proto-participant.md', outcome: 'fails', messages: [[5, 5, 'error', /unknown field `__proto__` in `participants`: use `name` or `role`/]] },
   { name: 'template-escape.md', outcome: 'fails', messages: [[3, 11, 'error', /template/]] },
+  {
+    // A picture saved under a .md name, and Notepad's "Unicode" (UTF-16): one error saying what the file is.
+    name: 'picture-as-source.md',
+    outcome: 'fails',
+    messages: [[1, 1, 'error', /^.*: error: this file is a PNG image, not Markdown text: build the briefing's UTF-8 Markdown source instead$/]],
+    prepare: (_dir, source) => writeFileSync(source, PNG),
+  },
+  {
+    name: 'utf16-source.md',
+    outcome: 'fails',
+    messages: [[1, 1, 'error', /^.*: error: this file is UTF-16 text, not UTF-8: save it as UTF-8 Markdown$/]],
+    prepare: (_dir, source) => writeFileSync(source, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: Notepad\n---\n\nText.\n', 'utf16le')])),
+  },
 ];
 
 function escapeRegExp(text: string): string {
