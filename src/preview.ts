@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, resolve, sep } from 'node:path';
+import { listenError } from './environment.js';
 
 export interface PreviewServer {
   url: string;
@@ -126,7 +127,7 @@ export async function startPreview(outDir: string, port = 4173): Promise<Preview
     handle(req, res).catch((error: unknown) => send(res, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, port) ?? error));
     // Loopback only: drafts are not for the network.
     server.listen(port, '127.0.0.1', () => resolveListen());
   });
