@@ -16,6 +16,7 @@ import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 import { documentInputs, type InputHashes } from './batch/inputs.js';
+import { fileStamp, type FileStamps } from './file-stamp.js';
 import { outputPath } from './sources.js';
 
 // Re-exported from a module of their own so the CLI can find sources without loading the parser and layout.
@@ -41,10 +42,14 @@ export interface DocumentResult {
   layout?: Layout;
   /** When built: the files it was built from (source, images, template) with content hashes, for the build cache. */
   inputs?: InputHashes;
+  /** Built or not: the source and every image it names (found or not), with their stamps when read (for --watch). */
+  seen: FileStamps;
 }
 
 export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
-  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
+  // Stamped before it is read: a save during the read leaves a stamp that no longer matches.
+  const seen: FileStamps = { [resolve(source)]: fileStamp(source) };
+  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file, seen });
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(source));
@@ -53,7 +58,9 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
     reportError(file, `cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'read');
     return failed(file);
   }
-  const { briefing, file } = parseBriefing(bytes, source);
+  const parsed = parseBriefing(bytes, source);
+  Object.assign(seen, parsed.seen);
+  const { briefing, file } = parsed;
   if (!briefing) return failed(file);
 
   let theme;
@@ -92,7 +99,7 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
   await Promise.all(rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
   const inputs = documentInputs(source, bytes, briefing, template);
-  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs };
+  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs, seen };
 }
 
 /**
@@ -109,7 +116,7 @@ export async function buildAll(sources: readonly string[], options: BuildOptions
     if (earlier !== undefined && resolve(earlier) !== resolve(source)) {
       const file = new VFile({ path: source });
       reportError(file, `has the same name as ${earlier}; both would write ${basename(key, '.json')}.* in ${options.outDir}`, undefined, 'name-clash');
-      result = { source, ok: false, outputs: [], file };
+      result = { source, ok: false, outputs: [], file, seen: {} };
     } else {
       claimed.set(key, source);
       result = await buildDocument(source, options);

@@ -3,6 +3,7 @@
  * formatted lines, so nothing with methods or prototypes has to cross a thread boundary.
  */
 import { EnvironmentError } from '../environment.js';
+import type { FileStamps } from '../file-stamp.js';
 import type { InputHashes } from './inputs.js';
 
 export type JobStatus = 'built' | 'skipped' | 'failed';
@@ -14,6 +15,12 @@ export interface JobResult {
   /** `path:line:column: error|warning: …`, errors first. */
   lines: string[];
   inputs?: InputHashes;
+  /**
+   * Every file the build looked at (the source, each image it names, found or not) with its stamp when it was read
+   * (see file-stamp.ts; null: not there). Failed builds have it too: `--watch` watches these, and builds again when
+   * one changed while it was being read.
+   */
+  seen?: FileStamps;
   ms: number;
 }
 
