@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { fitBriefing } from './layout/fit.js';
 import type { Layout } from './layout/layout.js';
+import type { BriefingMeta } from './model/briefing.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
@@ -40,6 +41,8 @@ export interface DocumentResult {
   /** Errors and warnings, each with its place in the source. */
   file: VFile;
   layout?: Layout;
+  /** When built: the model's title, date and the rest of its front matter. */
+  meta?: BriefingMeta;
   /** When built: the files it was built from (source, images, template) with content hashes, for the build cache. */
   inputs?: InputHashes;
   /** Built or not: the source and every image it names (found or not), with their stamps when read (for --watch). */
@@ -99,7 +102,7 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
   await Promise.all(rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
   const inputs = documentInputs(source, bytes, briefing, template);
-  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, inputs, seen };
+  return { source, ok: true, outputs: rendered.map((r) => r.path), file, layout: fit.layout, meta: briefing.meta, inputs, seen };
 }
 
 /**

@@ -10,6 +10,7 @@ export async function runJob(source: string, options: BuildOptions): Promise<Job
     const ms = performance.now() - started;
     const lines = formatFile(result.file);
     if (!result.ok) return { source, status: 'failed', outputs: [], lines, seen: result.seen, ms };
+    const { title, date } = result.meta ?? {};
     return {
       source,
       status: 'built',
@@ -18,6 +19,8 @@ export async function runJob(source: string, options: BuildOptions): Promise<Job
       seen: result.seen,
       ms,
       ...(result.inputs ? { inputs: result.inputs } : {}),
+      title,
+      date,
     };
   } catch (error) {
     return internalFailure(source, error, performance.now() - started);

@@ -21,6 +21,9 @@ export interface JobResult {
    * one changed while it was being read.
    */
   seen?: FileStamps;
+  /** From the model, when it was built (or, when skipped, when it was last built): what the preview lists. */
+  title?: string;
+  date?: string;
   ms: number;
 }
 

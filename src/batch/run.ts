@@ -61,7 +61,8 @@ export async function runBatch(
     claimed.set(output, source);
     const entry = options.force ? null : cache.current(source, key);
     if (entry) {
-      return { source, done: { source, status: 'skipped', outputs: Object.keys(entry.outputs), lines: entry.warnings, inputs: entry.inputs, ms: 0 } };
+      const { title, date } = entry;
+      return { source, done: { source, status: 'skipped', outputs: Object.keys(entry.outputs), lines: entry.warnings, inputs: entry.inputs, title, date, ms: 0 } };
     }
     return { source, build: true };
   });
@@ -77,7 +78,7 @@ export async function runBatch(
       (item, error) => internalFailure(item.source, error),
       (result, index) => {
         if (result.status === 'built' && result.inputs) {
-          cache.record(result.source, key, result.inputs, result.outputs, result.lines.filter((l) => !isErrorLine(l)));
+          cache.record(result.source, key, result.inputs, result.outputs, result.lines.filter((l) => !isErrorLine(l)), result);
         } else if (result.status === 'failed') {
           cache.forget(result.source);
         }
