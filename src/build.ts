@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { fitBriefing } from './layout/fit.js';
 import type { Layout } from './layout/layout.js';
-import type { Briefing } from './model/briefing.js';
+import type { Briefing, BriefingMeta } from './model/briefing.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
@@ -18,6 +18,7 @@ import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 import { documentInputs, type InputHashes } from './batch/inputs.js';
+import { fileStamp, type FileStamps } from './file-stamp.js';
 import { notMarkdownReason, outputPath } from './sources.js';
 
 // Re-exported from a module of their own so the CLI can find sources without loading the parser and layout.
@@ -41,22 +42,29 @@ export interface DocumentResult {
   /** Errors and warnings, each with its place in the source. */
   file: VFile;
   layout?: Layout;
+  /** When built: the model's title, date and the rest of its front matter. */
+  meta?: BriefingMeta;
   /** When built: the files it was built from (source, images, template) with content hashes, for the build cache. */
   inputs?: InputHashes;
+  /** Built or not: the source and every image it names (found or not), with their stamps when read (for --watch). */
+  seen: FileStamps;
 }
 
-/** A document made in memory: its outputs' bytes by path, unless an error stopped it (`file` says why). */
+/**
+ * A document made in memory: its outputs' bytes by path, unless an error stopped it (`file` says why); either way the
+ * images it names, found or not, with their stamps (for --watch).
+ */
 export type RenderedDocument =
-  | { ok: false; file: VFile }
-  | { ok: true; file: VFile; rendered: { path: string; bytes: Uint8Array }[]; briefing: Briefing; layout: Layout; template: string };
+  | { ok: false; file: VFile; seen: FileStamps }
+  | { ok: true; file: VFile; seen: FileStamps; rendered: { path: string; bytes: Uint8Array }[]; briefing: Briefing; layout: Layout; template: string };
 
 /**
  * Parses, fits and renders a source's bytes in every requested format, in memory and writing nothing: what a build
  * does before its files are written (the sweeps in the tests run thousands of sources through it).
  */
 export async function renderDocument(bytes: Uint8Array, source: string, options: BuildOptions): Promise<RenderedDocument> {
-  const { briefing, file } = parseBriefing(bytes, source);
-  if (!briefing) return { ok: false, file };
+  const { briefing, file, seen = {} } = parseBriefing(bytes, source);
+  if (!briefing) return { ok: false, file, seen };
 
   let theme;
   const template = options.template ?? briefing.meta.template ?? 'default';
@@ -65,13 +73,13 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
   } catch (error) {
     if (!(error instanceof ThemeError)) throw error;
     reportError(file, error.message, { line: 1, column: 1 }, 'template');
-    return { ok: false, file };
+    return { ok: false, file, seen };
   }
 
   const fit = fitBriefing(briefing, theme, { allowOverflow: options.allowOverflow || briefing.meta.allowMultiPage });
   if (!fit.ok) {
     reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
-    return { ok: false, file };
+    return { ok: false, file, seen };
   }
   for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');
 
@@ -88,14 +96,16 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
     } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
       reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
-      return { ok: false, file };
+      return { ok: false, file, seen };
     }
   }
-  return { ok: true, file, rendered, briefing, layout: fit.layout, template };
+  return { ok: true, file, seen, rendered, briefing, layout: fit.layout, template };
 }
 
 export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
-  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file });
+  // Stamped before it is read: a save during the read leaves a stamp that no longer matches.
+  const seen: FileStamps = { [resolve(source)]: fileStamp(source) };
+  const failed = (file: VFile): DocumentResult => ({ source, ok: false, outputs: [], file, seen });
   const notMarkdown = notMarkdownReason(source);
   if (notMarkdown) {
     const file = new VFile({ path: source });
@@ -111,11 +121,12 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
     return failed(file);
   }
   const made = await renderDocument(bytes, source, options);
+  Object.assign(seen, made.seen);
   if (!made.ok) return failed(made.file);
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
   await Promise.all(made.rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
   const inputs = documentInputs(source, bytes, made.briefing, made.template);
-  return { source, ok: true, outputs: made.rendered.map((r) => r.path), file: made.file, layout: made.layout, inputs };
+  return { source, ok: true, outputs: made.rendered.map((r) => r.path), file: made.file, layout: made.layout, meta: made.briefing.meta, inputs, seen };
 }
 
 /** Where the first of `characters` first occurs in the source (its title, a cell, the body), else the file's start. */
@@ -140,7 +151,7 @@ export async function buildAll(sources: readonly string[], options: BuildOptions
     if (earlier !== undefined && resolve(earlier) !== resolve(source)) {
       const file = new VFile({ path: source });
       reportError(file, `has the same name as ${earlier}; both would write ${basename(key, '.json')}.* in ${options.outDir}`, undefined, 'name-clash');
-      result = { source, ok: false, outputs: [], file };
+      result = { source, ok: false, outputs: [], file, seen: {} };
     } else {
       claimed.set(key, source);
       result = await buildDocument(source, options);

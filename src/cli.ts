@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
 import type { BatchOptions } from './batch/run.js';
+import { EnvironmentError } from './environment.js';
 import { runPreview, runWatch } from './serve.js';
+import { prepareOutDir } from './write.js';
 import { FORMATS, type Format } from './render/types.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -95,14 +97,17 @@ async function main(argv: string[]): Promise<number> {
   };
   const sourcePaths = paths.length > 0 ? paths : ['source'];
   const quiet = values.quiet === true;
-  if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port: parseCount(values.port, '--port', 0) ?? 4173 });
+  const port = parseCount(values.port, '--port', 0) ?? 4173;
+  // After the usage checks (a mistyped command makes no folder), before any build: one message, not one per briefing.
+  await prepareOutDir(options.outDir);
+  if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port });
   if (values.watch) return runWatch(sourcePaths, options, { quiet });
   const { sources, missing } = await expandSources(sourcePaths);
   for (const path of missing) console.error(`${path}: error: no such file or folder`);
   if (sources.length === 0 && missing.length === 0) console.error('warning: no Markdown sources found');
 
   const summary = await runReportedBatch(sources, options, { quiet, missing: missing.length });
-  return summary.failed > 0 ? 1 : 0;
+  return summary.failed > 0 || summary.problems.length > 0 ? 1 : 0;
 }
 
 function parseCount(value: string | undefined, option: string, min: number): number | undefined {
@@ -121,7 +126,14 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    console.error(`briefing: internal error: ${(error as Error).stack ?? String(error)}`);
+    // The machine's problem, said as what to do: no stack trace, no "bug".
+    if (error instanceof EnvironmentError) {
+      console.error(`briefing: ${error.message}`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    // Only what nothing above expected: the stack is for the report.
+    console.error(`briefing: internal error (this is a bug in briefing; please report it): ${(error as Error).stack ?? String(error)}`);
     process.exitCode = 1;
   },
 );

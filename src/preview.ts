@@ -1,6 +1,7 @@
 /**
- * `briefing preview`: serves the output folder on 127.0.0.1 with a page listing each briefing's HTML, PDF and DOCX,
- * and reloads an open HTML briefing when it is rebuilt (server-sent events). The reload script is added to the copy
+ * `briefing preview`: serves the output folder on 127.0.0.1 with a page listing each briefing (title, date, links to
+ * its HTML, PDF and DOCX), and reloads an open HTML briefing when it is rebuilt (server-sent events). A briefing whose
+ * build failed is served as its messages instead, until it builds again. The reload script is added to the copy
  * sent to the browser only; the file on disk stays the self-contained document a reader gets.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,11 +9,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, resolve, sep } from 'node:path';
+import { listenError } from './environment.js';
+import { failurePage, indexPage, type PreviewBriefing } from './preview-pages.js';
 
 export interface PreviewServer {
   url: string;
   /** Tells open pages which output files changed (names like `x.html`); the index reloads on any. */
   notify(names: readonly string[]): void;
+  /**
+   * After a round: the briefings as they now are, and the output files it wrote. A briefing whose build failed is
+   * shown as its messages in place of its outputs until it builds again; open pages that changed reload.
+   */
+  update(briefings: readonly PreviewBriefing[], written: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -56,30 +64,21 @@ export function withReload(html: string, page: string): { html: string; policy?:
   return meta ? { html: out, policy: servedPolicy(meta[1] ?? meta[2] ?? '', nonce) } : { html: out };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-async function indexPage(outDir: string): Promise<string> {
-  let names: string[] = [];
+/** The output folder's files as the index lists them: not its dot-files (the cache, temporary writes). */
+async function listFiles(outDir: string): Promise<string[]> {
   try {
-    names = (await readdir(outDir)).filter((n) => !n.startsWith('.')).sort();
+    return (await readdir(outDir)).filter((n) => !n.startsWith('.')).sort();
   } catch {
-    // No output yet: an empty list until the first build lands.
+    return []; // No output yet: an empty list until the first build lands.
   }
-  const stems = [...new Set(names.map((n) => basename(n, extname(n))))];
-  const rows = stems.map((stem) => {
-    const links = ['.html', '.pdf', '.docx', '.json']
-      .filter((ext) => names.includes(stem + ext))
-      .map((ext) => `<a href="/${encodeURIComponent(stem + ext)}">${ext.slice(1).toUpperCase()}</a>`);
-    return `<li><strong>${escapeHtml(stem)}</strong> ${links.join(' · ')}</li>`;
-  });
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>briefing preview</title></head>\n<body><h1>Briefings in ${escapeHtml(outDir)}</h1>\n<ul>\n${rows.join('\n')}\n</ul></body></html>\n`;
 }
 
 export async function startPreview(outDir: string, port = 4173): Promise<PreviewServer> {
   const root = resolve(outDir);
   const clients = new Set<ServerResponse>();
+  let briefings: readonly PreviewBriefing[] | undefined;
+  /** Briefings whose last build failed, by output name (the first source to claim a name keeps it). */
+  let failed = new Map<string, PreviewBriefing>();
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
@@ -96,7 +95,7 @@ export async function startPreview(outDir: string, port = 4173): Promise<Preview
       return;
     }
     if (path === '/') {
-      const page = withReload(await indexPage(root), '');
+      const page = withReload(indexPage(outDir, await listFiles(root), briefings), '');
       send(res, 200, TYPES['.html']!, page.html);
       return;
     }
@@ -104,6 +103,12 @@ export async function startPreview(outDir: string, port = 4173): Promise<Preview
     // Only files directly in the output folder, none of its dot-files (the cache, temporary writes).
     if (!file.startsWith(root + sep) || file.slice(root.length + 1).includes(sep) || basename(file).startsWith('.')) {
       send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+      return;
+    }
+    const failure = failed.get(basename(file, extname(file)));
+    if (failure) {
+      // Not the last good build's file: the reader would take it for the current one.
+      send(res, 200, TYPES['.html']!, withReload(failurePage(failure), basename(file)).html);
       return;
     }
     let bytes: Buffer;
@@ -126,16 +131,33 @@ export async function startPreview(outDir: string, port = 4173): Promise<Preview
     handle(req, res).catch((error: unknown) => send(res, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, port) ?? error));
     // Loopback only: drafts are not for the network.
     server.listen(port, '127.0.0.1', () => resolveListen());
   });
   const address = server.address() as AddressInfo;
+  const notify = (names: readonly string[]): void => {
+    const data = `event: built\ndata: ${JSON.stringify(names)}\n\n`;
+    for (const client of clients) client.write(data);
+  };
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    notify(names) {
-      const data = `event: built\ndata: ${JSON.stringify(names)}\n\n`;
-      for (const client of clients) client.write(data);
+    notify,
+    update(next, written) {
+      const before = failed;
+      failed = new Map();
+      for (const briefing of next) if (briefing.failure && !failed.has(briefing.name)) failed.set(briefing.name, briefing);
+      const changed = new Set(written);
+      // A page that starts or stops failing, or fails differently, reloads to show it.
+      for (const name of new Set([...before.keys(), ...failed.keys()])) {
+        if (JSON.stringify(before.get(name)?.failure) !== JSON.stringify(failed.get(name)?.failure)) {
+          for (const ext of ['.html', '.pdf', '.docx', '.json']) changed.add(name + ext);
+        }
+      }
+      const listed = JSON.stringify(briefings);
+      briefings = next;
+      // The index reloads on any event: send one when only the list changed (a new source, a title).
+      if (changed.size > 0 || listed !== JSON.stringify(next)) notify([...changed]);
     },
     close() {
       for (const client of clients) client.end();

@@ -1,11 +1,20 @@
 /** The long-running commands: `build --watch` and `preview`. Both run until interrupted (Ctrl-C), then exit 0. */
 import { basename } from 'node:path';
+import type { JobResult } from './batch/result.js';
 import type { BatchOptions } from './batch/run.js';
+import type { PreviewBriefing } from './preview-pages.js';
 import { startPreview } from './preview.js';
+import { outputPath } from './sources.js';
 import { watchBuild } from './watch.js';
 
 interface ServeOptions {
   quiet: boolean;
+}
+
+/** A result as the preview lists it: by title and date when built (or current), by its messages when it failed. */
+function previewBriefing(result: JobResult, outDir: string): PreviewBriefing {
+  const name = basename(outputPath(result.source, outDir, 'html'), '.html');
+  return { name, source: result.source, title: result.title, date: result.date, ...(result.status === 'failed' ? { failure: result.lines } : {}) };
 }
 
 function untilInterrupted(close: () => Promise<void> | void): Promise<number> {
@@ -31,9 +40,7 @@ export async function runPreview(paths: readonly string[], options: BatchOptions
   const server = await startPreview(options.outDir, serve.port);
   const watcher = watchBuild(paths, options, {
     quiet: serve.quiet,
-    onRound: (_summary, built) => {
-      if (built.length > 0) server.notify(built.flatMap((r) => r.outputs.map((o) => basename(o))));
-    },
+    onRound: (summary, built) => server.update(summary.results.map((r) => previewBriefing(r, options.outDir)), built.flatMap((r) => r.outputs.map((o) => basename(o)))),
   });
   await watcher.ready;
   // Printed even with --quiet: without the address the command is useless.

@@ -1,10 +1,18 @@
-/** Atomic output: write beside the target under a temporary name, then rename over it (rename is atomic on POSIX). */
+/**
+ * Writing outputs. Atomic: write beside the target under a temporary name, then rename over it (rename is atomic on
+ * POSIX). A write the machine refuses (permissions, a full disk) throws an EnvironmentError naming the file and the fix.
+ */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { notAFolderError, writeError } from './environment.js';
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw writeError(error, path) ?? error;
+  }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'w');
@@ -22,6 +30,44 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    // The temporary name means nothing to the user: the message names the file they asked for.
+    throw writeError(error, path) ?? error;
+  }
+}
+
+/** The first of `path` and the folders above it that exists, and whether it is a folder. */
+async function nearestExisting(path: string): Promise<{ path: string; isFolder: boolean }> {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return { path: at, isFolder: (await stat(at)).isDirectory() };
+    } catch {
+      if (dirname(at) === at) return { path: at, isFolder: true };
+    }
+  }
+}
+
+/**
+ * Makes the output folder and checks that it can be written, before anything is built: a folder that cannot take the
+ * outputs is one message, not one per briefing. `--out` naming a file is a usage error.
+ */
+export async function prepareOutDir(outDir: string): Promise<void> {
+  const shown = outDir.endsWith('/') ? outDir : `${outDir}/`;
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const found = await nearestExisting(outDir);
+      if (!found.isFolder) throw notAFolderError(outDir, found.path);
+    }
+    throw writeError(error, shown) ?? error;
+  }
+  const probe = join(outDir, `.briefing-write-check.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await (await open(probe, 'w')).close();
+  } catch (error) {
+    throw writeError(error, shown) ?? error;
+  } finally {
+    await rm(probe, { force: true });
   }
 }

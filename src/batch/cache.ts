@@ -13,7 +13,8 @@ import { sha256 } from './hash.js';
 import type { InputHashes } from './inputs.js';
 
 export const CACHE_FILE = '.briefing-cache.json';
-const CACHE_VERSION = 1;
+// 2: entries carry the briefing's title and date.
+const CACHE_VERSION = 2;
 
 interface OutputStamp {
   size: number;
@@ -27,6 +28,9 @@ export interface CacheEntry {
   outputs: Record<string, OutputStamp>;
   /** The warnings printed when it was built, printed again when it is skipped so they are not forgotten. */
   warnings: string[];
+  /** The model's title and date, for the preview's list of a folder whose briefings are all current. */
+  title?: string;
+  date?: string;
 }
 
 interface CacheFile {
@@ -103,14 +107,21 @@ export class BuildCache {
   }
 
   /** Records a successful build. Outputs are stamped now, right after they were written. */
-  record(source: string, key: string, inputs: InputHashes, outputs: readonly string[], warnings: string[]): void {
+  record(
+    source: string,
+    key: string,
+    inputs: InputHashes,
+    outputs: readonly string[],
+    warnings: string[],
+    meta: { title?: string; date?: string } = {},
+  ): void {
     const stamps: Record<string, OutputStamp> = {};
     for (const output of outputs) {
       const s = stamp(output);
       if (!s) return; // Gone already: leave it uncached so the next run builds it.
       stamps[resolve(output)] = s;
     }
-    this.entries[resolve(source)] = { key, inputs, outputs: stamps, warnings };
+    this.entries[resolve(source)] = { key, inputs, outputs: stamps, warnings, title: meta.title, date: meta.date };
     this.dirty = true;
   }
 

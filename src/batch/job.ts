@@ -9,8 +9,19 @@ export async function runJob(source: string, options: BuildOptions): Promise<Job
     const result = await buildDocument(source, options);
     const ms = performance.now() - started;
     const lines = formatFile(result.file);
-    if (!result.ok) return { source, status: 'failed', outputs: [], lines, ms };
-    return { source, status: 'built', outputs: result.outputs, lines, ms, ...(result.inputs ? { inputs: result.inputs } : {}) };
+    if (!result.ok) return { source, status: 'failed', outputs: [], lines, seen: result.seen, ms };
+    const { title, date } = result.meta ?? {};
+    return {
+      source,
+      status: 'built',
+      outputs: result.outputs,
+      lines,
+      seen: result.seen,
+      ms,
+      ...(result.inputs ? { inputs: result.inputs } : {}),
+      title,
+      date,
+    };
   } catch (error) {
     return internalFailure(source, error, performance.now() - started);
   }

@@ -22,6 +22,7 @@ export async function runReportedBatch(sources: readonly string[], options: Batc
     report.onResult?.(result);
   });
   progress.end();
+  for (const problem of summary.problems) stream.write(`${problem}\n`);
   summary.failed += report.missing ?? 0;
   if (!report.quiet) stream.write(`${summaryLine(summary, options.outDir)}\n`);
   return summary;

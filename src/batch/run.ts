@@ -4,6 +4,7 @@
  */
 import { basename, resolve } from 'node:path';
 import type { BuildOptions } from '../build.js';
+import { EnvironmentError } from '../environment.js';
 import { outputPath } from '../sources.js';
 import { TOOL_VERSION } from '../version.js';
 import { BuildCache, cacheKey } from './cache.js';
@@ -22,6 +23,8 @@ export interface BatchOptions extends BuildOptions {
 
 export interface BatchSummary {
   results: JobResult[];
+  /** Error lines that belong to no one source (the cache could not be saved): the batch failed too. */
+  problems: string[];
   built: number;
   skipped: number;
   failed: number;
@@ -58,7 +61,8 @@ export async function runBatch(
     claimed.set(output, source);
     const entry = options.force ? null : cache.current(source, key);
     if (entry) {
-      return { source, done: { source, status: 'skipped', outputs: Object.keys(entry.outputs), lines: entry.warnings, inputs: entry.inputs, ms: 0 } };
+      const { title, date } = entry;
+      return { source, done: { source, status: 'skipped', outputs: Object.keys(entry.outputs), lines: entry.warnings, inputs: entry.inputs, title, date, ms: 0 } };
     }
     return { source, build: true };
   });
@@ -74,7 +78,7 @@ export async function runBatch(
       (item, error) => internalFailure(item.source, error),
       (result, index) => {
         if (result.status === 'built' && result.inputs) {
-          cache.record(result.source, key, result.inputs, result.outputs, result.lines.filter((l) => !isErrorLine(l)));
+          cache.record(result.source, key, result.inputs, result.outputs, result.lines.filter((l) => !isErrorLine(l)), result);
         } else if (result.status === 'failed') {
           cache.forget(result.source);
         }
@@ -84,7 +88,14 @@ export async function runBatch(
   } finally {
     await runner.close();
   }
-  await cache.save();
+  const problems: string[] = [];
+  try {
+    await cache.save();
+  } catch (error) {
+    // The outputs are written; only the next run's skipping is lost. Said as what to do, never as a stack trace.
+    if (!(error instanceof EnvironmentError)) throw error;
+    problems.push(`briefing: ${error.message}`);
+  }
   const count = (status: JobResult['status']): number => results.filter((r) => r.status === status).length;
-  return { results, built: count('built'), skipped: count('skipped'), failed: count('failed'), ms: performance.now() - started };
+  return { results, problems, built: count('built'), skipped: count('skipped'), failed: count('failed'), ms: performance.now() - started };
 }

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import type { Block, Inline, ListItem, SourcePoint, TableCell } from '../model/briefing.js';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
 import { htmlToText } from './html-text.js';
+import type { FileStamps } from '../file-stamp.js';
 import { loadImage } from './images.js';
 
 /** Lists and quotes nested deeper than this are flattened: no page can show more, and emitters recurse on it. */
@@ -21,6 +22,8 @@ export interface ConvertState {
   depth: number;
   /** Rule ids already warned about, so a document full of raw HTML gets one warning per kind and line, not hundreds. */
   warned: Set<string>;
+  /** The image files the source names, with their stamps when read (see loadImage). */
+  seen: FileStamps;
 }
 
 export function pointOf(node: { position?: M.Root['position'] }): SourcePoint | undefined {
@@ -134,7 +137,7 @@ function positioned(node: M.Node): { position?: SourcePoint } {
 }
 
 function imageBlock(node: M.Image, state: ConvertState): Block[] {
-  const loaded = loadImage(node.url, state.sourcePath);
+  const loaded = loadImage(node.url, state.sourcePath, state.seen);
   const alt = node.alt ?? '';
   if (!loaded.ok) {
     if (loaded.severity === 'error') reportError(state.file, loaded.reason, node.position, 'image');

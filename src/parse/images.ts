@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileStamp, type FileStamps } from '../file-stamp.js';
 
 export type ImageLoad =
   | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number }
@@ -39,7 +40,11 @@ export function imageSize(bytes: Uint8Array): { mime: 'image/png' | 'image/jpeg'
   return null;
 }
 
-export function loadImage(url: string, sourcePath: string): ImageLoad {
+/**
+ * `seen`, when given, gets the local file the URL names with its stamp before it is read (null: not there), whether
+ * or not it turns out to be a usable image: `--watch` watches it and builds again when it appears or changes.
+ */
+export function loadImage(url: string, sourcePath: string, seen?: FileStamps): ImageLoad {
   if (/^file:/i.test(url)) {
     return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is a file: URL; use a path relative to the source's folder` };
   }
@@ -64,6 +69,7 @@ export function loadImage(url: string, sourcePath: string): ImageLoad {
   if (!inside(folder, target)) {
     return { ok: false, severity: 'error', reason: `image path ${JSON.stringify(url)} leads outside the source's folder; images must sit in or below it` };
   }
+  if (seen) seen[target] = fileStamp(target);
   let real: string;
   try {
     real = realpathSync(target);

@@ -20,6 +20,7 @@ import {
 } from '../model/briefing.js';
 import { plainText } from '../render/furniture.js';
 import { convertBlocks, convertInlines, pointOf, type ConvertState } from './convert.js';
+import type { FileStamps } from '../file-stamp.js';
 import { decodeSource } from './decode.js';
 import { hasErrors, reportError, reportWarning } from './diagnostics.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
@@ -28,6 +29,8 @@ import { choosePullQuote, extractQuotes } from './quotes.js';
 export interface ParseResult {
   briefing: Briefing | null;
   file: VFile;
+  /** The image files the source names, found or not, with their stamps when read; absent when parsing stopped before the body. */
+  seen?: FileStamps;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -163,7 +166,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
 
   const definitions = new Map<string, M.Definition>();
   collectDefinitions(tree, definitions);
-  const state: ConvertState = { file, sourcePath: path, definitions, depth: 0, warned: new Set() };
+  const state: ConvertState = { file, sourcePath: path, definitions, depth: 0, warned: new Set(), seen: {} };
 
   const parts = outline(body, fm.title, file);
   const titleInlines = parts.titleHeading ? convertInlines(parts.titleHeading.children, state) : [];
@@ -203,7 +206,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   if (summary.length === 0 && keyPoints.length === 0 && sections.every((s) => s.blocks.length === 0)) {
     reportError(file, 'the briefing has a title but no text', yaml?.position?.end ?? { line: 1, column: 1 }, 'no-body');
   }
-  if (hasErrors(file)) return { briefing: null, file };
+  if (hasErrors(file)) return { briefing: null, file, seen: state.seen };
 
   const participants = (fm.participants ?? []).map(participantFrom);
   const meta: BriefingMeta = {
@@ -235,5 +238,5 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     quotes,
     pullQuote: choosePullQuote(quotes),
   };
-  return { briefing, file };
+  return { briefing, file, seen: state.seen };
 }

@@ -83,6 +83,13 @@ describe('the build cache', () => {
     }
   });
 
+  it('remembers the title and date of each briefing, so a skipped one is listed by them (the preview does)', async () => {
+    writeFileSync(join(dir, 'a.md'), SOURCE.replace('title: Cache test', 'title: Cache test\ndate: 2025-01-07'));
+    const pick = (summary: Awaited<ReturnType<typeof runBatch>>): unknown[] => summary.results.map((r) => [r.status, r.title, r.date]);
+    expect(pick(await runBatch(sources(), options))).toEqual([['built', 'Cache test', '2025-01-07'], ['built', 'Other', undefined]]);
+    expect(pick(await runBatch(sources(), options))).toEqual([['skipped', 'Cache test', '2025-01-07'], ['skipped', 'Other', undefined]]);
+  });
+
   it('keeps the cache in the output folder and survives a corrupt one', async () => {
     await statuses();
     expect(JSON.parse(readFileSync(join(dir, 'out', CACHE_FILE), 'utf8'))).toHaveProperty('entries');
