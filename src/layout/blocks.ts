@@ -55,17 +55,17 @@ const blockHandlers: BlockHandlers = {
     const style: SpanStyle = { ...env.style, family: env.theme.fonts.heading, bold: true, colour: env.theme.colours.primary };
     const rows = textRows(node.children, env, style);
     for (const r of rows) r.keepWithNext = true;
-    if (rows[0]) rows[0].spaceBefore = env.layout.paragraphSpacing * 1.5;
+    if (rows[0]) rows[0].spaceBefore = env.layout.geometry.subheadBefore;
     return { rows, group: { type: 'block', block: node, children: marksOf(rows) } };
   },
 
   list: (node, env) => {
-    const indent = 1.2 * env.style.size;
+    const { indent, itemSpacing, innerSpacing, bulletX, numberGap } = env.layout.geometry.list;
     const items: Node[] = [];
     const rows: Row[] = [];
     node.items.forEach((item, index) => {
       const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, listDepth: env.listDepth + 1 };
-      const body = stackBlocks(item.children, inner, env.layout.paragraphSpacing * 0.5);
+      const body = stackBlocks(item.children, inner, innerSpacing);
       const first = body.rows[0] ?? row(env.lineHeight);
       if (body.rows.length === 0) body.rows.push(first);
       const text = listLabel(env, node.ordered, node.start + index, item.checked);
@@ -77,12 +77,12 @@ const blockHandlers: BlockHandlers = {
       const label: Mark = {
         type: 'line',
         page: 0,
-        x: node.ordered ? env.x + indent - labelWidth - 0.35 * env.style.size : env.x + 0.3 * env.style.size,
+        x: node.ordered ? env.x + indent - labelWidth - numberGap : env.x + bulletX,
         baseline,
         fragments: labelLine?.fragments ?? [],
       };
       first.marks.push(label);
-      if (index > 0) first.spaceBefore = env.layout.paragraphSpacing * 0.6;
+      if (index > 0) first.spaceBefore = itemSpacing;
       items.push(part('listItem', [part('listLabel', [label]), part('listBody', body.groups)]));
       rows.push(...body.rows);
     });
@@ -90,17 +90,17 @@ const blockHandlers: BlockHandlers = {
   },
 
   blockquote: (node, env) => {
-    const inset = 0.9 * env.style.size;
+    const { inset, rule: ruleThickness } = env.layout.geometry.blockquote;
     const inner: Env = { ...env, x: env.x + inset, width: env.width - inset, style: { ...env.style, italic: true } };
     const body = stackBlocks(node.children, inner, env.layout.paragraphSpacing);
     const bars: Mark[] = body.rows.map((r) => ({
       type: 'rule',
       page: 0,
-      x1: env.x + 1,
+      x1: env.x + ruleThickness / 2,
       y1: 0,
-      x2: env.x + 1,
+      x2: env.x + ruleThickness / 2,
       y2: r.height,
-      thickness: 2,
+      thickness: ruleThickness,
       colour: env.theme.colours.rule,
     }));
     body.rows.forEach((r, i) => r.marks.push(bars[i]!));
@@ -109,8 +109,8 @@ const blockHandlers: BlockHandlers = {
 
   table: (node, env) => {
     const size = env.layout.smallSize;
-    const pad = 2.5;
-    const lineHeight = size * env.theme.leading;
+    const { pad, rule: gridRule } = env.layout.geometry.table;
+    const lineHeight = env.layout.geometry.smallLeading;
     const cellStyle: SpanStyle = { ...env.style, size };
     const headStyle: SpanStyle = { ...cellStyle, bold: true };
     const all = [node.header, ...node.rows];
@@ -140,10 +140,10 @@ const blockHandlers: BlockHandlers = {
       const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * pad;
       const marks: Mark[] = [];
       if (head) marks.push({ type: 'rect', page: 0, x: env.x, y: 0, width: env.width, height, fill: env.theme.colours.summaryBackground });
-      const hline = (y: number): Mark => ({ type: 'rule', page: 0, x1: env.x, y1: y, x2: env.x + env.width, y2: y, thickness: 0.5, colour: rule });
+      const hline = (y: number): Mark => ({ type: 'rule', page: 0, x1: env.x, y1: y, x2: env.x + env.width, y2: y, thickness: gridRule, colour: rule });
       marks.push(hline(0));
       if (r === all.length - 1) marks.push(hline(height));
-      for (const x of [...xs, env.x + env.width]) marks.push({ type: 'rule', page: 0, x1: x, y1: 0, x2: x, y2: height, thickness: 0.5, colour: rule });
+      for (const x of [...xs, env.x + env.width]) marks.push({ type: 'rule', page: 0, x1: x, y1: 0, x2: x, y2: height, thickness: gridRule, colour: rule });
       const cellsGroups = cellRows.map((rs) => {
         rs.forEach((lr, i) => {
           for (const m of lr.marks) if (m.type === 'line') m.baseline += pad + i * lineHeight;
@@ -159,8 +159,7 @@ const blockHandlers: BlockHandlers = {
 
   code: (node, env) => {
     const size = env.layout.smallSize;
-    const pad = 3;
-    const lineHeight = size * 1.3;
+    const { pad, leading: lineHeight } = env.layout.geometry.code;
     const style: SpanStyle = { ...env.style, family: env.theme.fonts.mono, bold: false, italic: false, size, marks: ['code'] };
     const source = node.value.replace(/\t/g, '    ').split('\n');
     const lines: SetLine[] = source.flatMap((text) => setLines([{ text, style }], env.width - 2 * pad, env.width - 2 * pad, true));
@@ -176,7 +175,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   image: (node, env) => {
-    const maxHeight = env.layout.page.height * 0.3;
+    const { maxHeight } = env.layout.geometry.image;
     let width = env.width;
     let height = (width * node.height) / Math.max(1, node.width);
     if (height > maxHeight) {
@@ -189,14 +188,14 @@ const blockHandlers: BlockHandlers = {
     // kept on the picture's page and column.
     const style: SpanStyle = { ...env.style, size: env.layout.smallSize, colour: env.theme.colours.muted, bold: false, italic: false, marks: [] };
     const lines = setLines([{ text: node.title, style }], env.width);
-    const captionRows = lineRows(lines, style, env.layout.smallSize * env.theme.leading, env.x, env.width);
+    const captionRows = lineRows(lines, style, env.layout.geometry.smallLeading, env.x, env.width);
     const rows = [row(height, [image], 0, true), ...keepLines(captionRows)];
     return { rows, group: { type: 'block', block: node, children: [image, part('caption', marksOf(captionRows))] } };
   },
 
   thematicBreak: (node, env) => {
-    const height = Math.max(4, env.layout.paragraphSpacing * 2);
-    const rule: Mark = { type: 'rule', page: 0, x1: env.x, y1: height / 2, x2: env.x + env.width, y2: height / 2, thickness: 0.5, colour: env.theme.colours.rule };
+    const { height, rule: thickness } = env.layout.geometry.thematicBreak;
+    const rule: Mark = { type: 'rule', page: 0, x1: env.x, y1: height / 2, x2: env.x + env.width, y2: height / 2, thickness, colour: env.theme.colours.rule };
     return { rows: [row(height, [rule])], group: { type: 'block', block: node, children: [rule] } };
   },
 };

@@ -7,6 +7,7 @@
 import type { Briefing } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { Node } from './display.js';
+import { geometryOf } from './geometry.js';
 import type { Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
@@ -31,7 +32,7 @@ export type FitResult =
 export const SLACK_LINES = 2;
 
 export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
-  return {
+  const sizes = {
     page: { ...theme.pageSize, margin: { ...theme.page.margin } },
     bodySize,
     leading: round2(bodySize * theme.leading),
@@ -46,6 +47,7 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
+  return { ...sizes, geometry: geometryOf(sizes, theme) };
 }
 
 function round2(n: number): number {

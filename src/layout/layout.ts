@@ -1,3 +1,5 @@
+import type { Geometry } from './geometry.js';
+
 /**
  * The fitted layout: what the fit step decided after measuring a briefing with the real fonts, handed unchanged to
  * the PDF, DOCX and HTML emitters so the three agree on page, size and columns. All lengths are in points.
@@ -27,4 +29,6 @@ export interface Layout {
   pages: number;
   /** How much of the page's body area the content used at this size, 0–1 (for messages and tests). */
   fill: number;
+  /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
+  geometry: Geometry;
 }

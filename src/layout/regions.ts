@@ -39,11 +39,11 @@ function small(env: Env, change: Partial<SpanStyle> = {}): SpanStyle {
   return { ...env.style, size: env.layout.smallSize, ...change };
 }
 /** Uppercase, letter-spaced, bold small text: the kind line, labels, the banner. */
-function capsStyle(env: Env, colour: string, spacing = 0.08): SpanStyle {
+function capsStyle(env: Env, colour: string, spacing = env.layout.geometry.label.tracking): SpanStyle {
   return small(env, { bold: true, colour, tracking: spacing * env.layout.smallSize });
 }
 function smallLineHeight(env: Env): number {
-  return env.layout.smallSize * env.theme.leading;
+  return env.layout.geometry.smallLeading;
 }
 function rowsOf(spans: Span[], style: SpanStyle, lineHeight: number, x: number, width: number, align: 'left' | 'right' | 'center' = 'left'): Row[] {
   return lineRows(setLines(spans, width), style, lineHeight, x, width, align);
@@ -53,8 +53,8 @@ function marks(rows: readonly Row[]): Mark[] {
 }
 
 export function banner(text: string, env: Env, y: number, page: number): Region {
-  const height = 1.8 * env.layout.smallSize;
-  const style = capsStyle(env, env.theme.colours.bannerText, 0.14);
+  const { height, tracking } = env.layout.geometry.banner;
+  const style = capsStyle(env, env.theme.colours.bannerText, tracking);
   const rows = rowsOf([{ text: text.toUpperCase(), style }], style, height, 0, env.width, 'center');
   stackRows(rows, env.x, y, page);
   return { group: part('banner', [rect(env.x, y, env.width, height, env.theme.colours.bannerBackground, page), ...marks(rows)]), height };
@@ -62,10 +62,8 @@ export function banner(text: string, env: Env, y: number, page: number): Region 
 
 export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   const { layout, theme } = env;
-  const size = layout.bodySize;
-  const padV = 0.9 * size;
-  const padH = 1.1 * size;
-  const width = env.width - 2 * padH;
+  const band = layout.geometry.band;
+  const width = env.width - 2 * band.padX;
   const colour = theme.colours.headerText;
   const meta = briefing.meta;
   const children: Group[] = [];
@@ -77,22 +75,22 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   const org: Span[] = [{ text: theme.organisation, style: orgStyle }];
   const kindRows = rowsOf(kind, kindStyle, smallLineHeight(env), 0, width);
   const orgRows = rowsOf(org, orgStyle, smallLineHeight(env), 0, width, 'right');
-  if (widthOf(kind) + widthOf(org) + 2 * size <= width && kindRows[0] && orgRows[0]) {
+  if (widthOf(kind) + widthOf(org) + band.sideGap <= width && kindRows[0] && orgRows[0]) {
     kindRows[0].marks.push(...orgRows[0].marks);
     rows.push(kindRows[0]);
   } else rows.push(...kindRows, ...orgRows);
   children.push(part('kindLine', marks(rows)));
 
   const titleStyle: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.titleSize, colour };
-  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, layout.titleSize * 1.12, 0, width);
-  if (titleRows[0]) titleRows[0].spaceBefore = 0.3 * size;
+  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, band.titleLeading, 0, width);
+  if (titleRows[0]) titleRows[0].spaceBefore = band.titleBefore;
   rows.push(...titleRows);
   children.push(part('title', marks(titleRows)));
 
   if (meta.subtitle) {
-    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: 1.15 * size, colour };
-    const sub = rowsOf([{ text: meta.subtitle, style }], style, 1.15 * size * theme.leading, 0, width);
-    if (sub[0]) sub[0].spaceBefore = 0.1 * size;
+    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: band.subtitleSize, colour };
+    const sub = rowsOf([{ text: meta.subtitle, style }], style, band.subtitleLeading, 0, width);
+    if (sub[0]) sub[0].spaceBefore = band.subtitleBefore;
     rows.push(...sub);
     children.push(part('subtitle', marks(sub)));
   }
@@ -100,7 +98,7 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   if (date) {
     const style = small(env, { colour });
     const dl = rowsOf([{ text: date, style }], style, smallLineHeight(env), 0, width);
-    if (dl[0]) dl[0].spaceBefore = 0.35 * size;
+    if (dl[0]) dl[0].spaceBefore = band.datelineBefore;
     rows.push(...dl);
     children.push(part('dateline', marks(dl)));
   }
@@ -111,12 +109,12 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
       { text: meta.participants.map(participantText).join(' · '), style },
     ];
     const pr = rowsOf(spans, style, smallLineHeight(env), 0, width);
-    if (pr[0]) pr[0].spaceBefore = date ? 0.1 * size : 0.35 * size;
+    if (pr[0]) pr[0].spaceBefore = date ? band.participantsBefore : band.datelineBefore;
     rows.push(...pr);
     children.push(part('participants', marks(pr)));
   }
-  const height = stackedHeight(rows) + 2 * padV;
-  stackRows(rows, env.x + padH, y + padV, 0);
+  const height = stackedHeight(rows) + 2 * band.padY;
+  stackRows(rows, env.x + band.padX, y + band.padY, 0);
   return { group: part('header', [rect(env.x, y, env.width, height, theme.colours.headerBackground, 0), ...children]), height };
 }
 
@@ -126,12 +124,11 @@ function label(text: string, env: Env, width: number): Row[] {
 }
 
 export function summaryBox(briefing: Briefing, env: Env, y: number): Region {
-  const pad = 0.7 * env.layout.bodySize;
-  const bar = 3;
+  const { pad, bar } = env.layout.geometry.box;
   const innerWidth = env.width - bar - 2 * pad;
   const labelRows = label(LABELS.summary, env, innerWidth);
   const body = stackBlocks(briefing.summary, { ...env, x: 0, width: innerWidth }, env.layout.paragraphSpacing);
-  if (body.rows[0]) body.rows[0].spaceBefore = 0.3 * env.layout.bodySize;
+  if (body.rows[0]) body.rows[0].spaceBefore = env.layout.geometry.label.after;
   const rows = [...labelRows, ...body.rows];
   const height = stackedHeight(rows) + 2 * pad;
   stackRows(rows, env.x + bar + pad, y + pad, 0);
@@ -148,7 +145,7 @@ export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
     items: briefing.keyPoints.map((children) => ({ children: [{ type: 'paragraph', children }] })),
   };
   const built = buildBlock(list, { ...env, x: 0, bulletColour: env.theme.colours.accent });
-  if (built.rows[0]) built.rows[0].spaceBefore = 0.3 * env.layout.bodySize;
+  if (built.rows[0]) built.rows[0].spaceBefore = env.layout.geometry.label.after;
   const rows = [...labelRows, ...built.rows];
   const bottom = stackRows(rows, env.x, y, 0);
   return { group: part('keyPoints', [part('label', marks(labelRows)), built.group]), height: bottom - y };
@@ -158,15 +155,13 @@ export function pullQuoteRegion(briefing: Briefing, env: Env, y: number): Region
   const quote = pullQuote(briefing);
   if (!quote) return null;
   const { layout, theme } = env;
-  const bar = 3;
-  const inset = bar + 0.9 * layout.bodySize;
+  const { bar, inset, size, leading, attributionBefore } = layout.geometry.pullQuote;
   const width = env.width - inset;
-  const size = 1.2 * layout.bodySize;
   const quoteStyle: SpanStyle = { ...env.style, italic: true, size, colour: theme.colours.primary };
-  const quoteRows = rowsOf([{ text: quote.text, style: quoteStyle }], quoteStyle, size * theme.leading, 0, width);
+  const quoteRows = rowsOf([{ text: quote.text, style: quoteStyle }], quoteStyle, leading, 0, width);
   const attrStyle = small(env, { colour: theme.colours.muted });
   const attrRows = rowsOf([{ text: quote.attribution, style: attrStyle }], attrStyle, smallLineHeight(env), 0, width);
-  if (attrRows[0]) attrRows[0].spaceBefore = 0.25 * layout.bodySize;
+  if (attrRows[0]) attrRows[0].spaceBefore = attributionBefore;
   const rows = [...quoteRows, ...attrRows];
   const height = stackedHeight(rows);
   stackRows(rows, env.x + inset, y, 0);
@@ -176,7 +171,8 @@ export function pullQuoteRegion(briefing: Briefing, env: Env, y: number): Region
 
 /** The footer's rows (unplaced), so the page knows its height before placing it at the bottom. */
 export function footerRows(briefing: Briefing, env: Env): Row[] {
-  const lineHeight = env.layout.smallSize * 1.3;
+  const footer = env.layout.geometry.footer;
+  const lineHeight = footer.leading;
   const style = small(env, { colour: env.theme.colours.muted });
   const { left, right } = footerParts(briefing, env.theme);
   const leftSpans: Span[] = left ? [{ text: left, style }] : [];
@@ -184,21 +180,20 @@ export function footerRows(briefing: Briefing, env: Env): Row[] {
   const rows: Row[] = [];
   const leftRows = leftSpans.length ? rowsOf(leftSpans, style, lineHeight, 0, env.width) : [];
   const rightRows = rightSpans.length ? rowsOf(rightSpans, style, lineHeight, 0, env.width, 'right') : [];
-  if (leftRows.length === 1 && rightRows.length === 1 && widthOf(leftSpans) + widthOf(rightSpans) + 2 * env.layout.bodySize <= env.width) {
+  if (leftRows.length === 1 && rightRows.length === 1 && widthOf(leftSpans) + widthOf(rightSpans) + footer.sideGap <= env.width) {
     leftRows[0]!.marks.push(...rightRows[0]!.marks);
     rows.push(leftRows[0]!);
   } else rows.push(...leftRows, ...rightRows);
   if (env.theme.footer.text) rows.push(...rowsOf([{ text: env.theme.footer.text, style }], style, lineHeight, 0, env.width, 'center'));
-  const gap = 0.35 * env.layout.bodySize;
   if (rows[0]) {
     rows[0].spaceBefore = 0;
-    rows[0].marks.push(hrule(0, -gap, env.width, 0.5, env.theme.colours.rule, 0));
+    rows[0].marks.push(hrule(0, -footer.gap, env.width, footer.rule, env.theme.colours.rule, 0));
   }
   return rows;
 }
 
 export function footerHeight(rows: readonly Row[], env: Env): number {
-  return stackedHeight(rows) + 0.35 * env.layout.bodySize;
+  return stackedHeight(rows) + env.layout.geometry.footer.gap;
 }
 
 export function placeFooter(rows: Row[], env: Env, bottom: number, page: number): Region {

@@ -54,7 +54,7 @@ export function baseEnv(theme: Theme, layout: Layout): Env {
     x: layout.page.margin.left,
     width,
     style,
-    inline: { mono: theme.fonts.mono, linkColour: theme.colours.link, monoScale: 0.9 },
+    inline: { mono: theme.fonts.mono, linkColour: theme.colours.link, monoScale: layout.geometry.code.monoScale },
     lineHeight: layout.leading,
     listDepth: 0,
     bulletColour: theme.colours.accent,
@@ -64,12 +64,10 @@ export function baseEnv(theme: Theme, layout: Layout): Env {
 function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; group: Group } {
   const { layout, theme } = env;
   const style: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.headingSize, colour: theme.colours.primary };
-  const lineHeight = layout.headingSize * 1.15;
-  const titleRows = lineRows(setLines(spansOf(section.title, style, env.inline), env.width), style, lineHeight, 0, env.width);
-  const ruleGap = 0.2 * layout.bodySize;
-  const after = 0.45 * layout.bodySize;
+  const { headingLeading, ruleGap, rule: ruleThickness, after } = layout.geometry.section;
+  const titleRows = lineRows(setLines(spansOf(section.title, style, env.inline), env.width), style, headingLeading, 0, env.width);
   const last = titleRows[titleRows.length - 1]!; // setLines always returns a line
-  const rule: Mark = { type: 'rule', page: 0, x1: 0, y1: last.height + ruleGap, x2: env.width, y2: last.height + ruleGap, thickness: 0.75, colour: theme.colours.rule };
+  const rule: Mark = { type: 'rule', page: 0, x1: 0, y1: last.height + ruleGap, x2: env.width, y2: last.height + ruleGap, thickness: ruleThickness, colour: theme.colours.rule };
   last.marks.push(rule);
   last.height += ruleGap + after;
   for (const r of titleRows) r.keepWithNext = true;
@@ -96,8 +94,8 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const { margin, height: pageHeight } = layout.page;
   const groups: Group[] = [];
   const classification = briefing.meta.classification;
-  const bannerHeight = classification ? 1.8 * layout.smallSize : 0;
-  const bannerGap = classification ? 0.5 * layout.bodySize : 0;
+  const bannerHeight = classification ? layout.geometry.banner.height : 0;
+  const bannerGap = classification ? layout.geometry.banner.gap : 0;
   const top = margin.top + bannerHeight + bannerGap;
   const footerProbe = footerHeight(footerRows(briefing, env), env);
   const footerBottom = pageHeight - margin.bottom - bannerHeight - bannerGap;
@@ -117,7 +115,7 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const firstBodyTop = y;
 
   // The body, flowed into columns.
-  const columnWidth = (env.width - (layout.columns - 1) * layout.columnGap) / layout.columns;
+  const { columnWidth } = layout.geometry;
   const columnEnv: Env = { ...env, x: 0, width: columnWidth };
   const sections = briefing.sections.map((s, i) => sectionRows(s, i, columnEnv));
   const rows = sections.flatMap((s) => s.rows);

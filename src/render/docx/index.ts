@@ -13,7 +13,7 @@ import { plainText } from '../furniture.js';
 import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
-import { metrics, type Metrics } from './metrics.js';
+import type { Geometry } from '../../layout/geometry.js';
 import { ListNumbering } from './numbering.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
 import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
@@ -23,26 +23,26 @@ import { generatedStyles, tableGridStyle } from './styles.js';
 import { twips } from './units.js';
 
 export const renderDocx: Renderer = async (briefing, layout, theme, context) => {
-  const m = metrics(layout, theme);
+  const g = layout.geometry;
   const state: State = {
     briefing,
     layout,
     theme,
     context,
-    numbering: new ListNumbering(m.listIndent),
+    numbering: new ListNumbering(g.list.indent),
     drawingId: counter(),
-    env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: m.contentWidth },
+    env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: g.contentWidth },
   };
-  const page = pageProperties(briefing, layout, theme, m);
+  const page = pageProperties(briefing, layout, theme, g);
   const header = pageHeader(briefing);
-  const top = topRegions(state, m);
-  const body = bodyColumns(briefing.sections, { ...state, env: { ...state.env, width: m.columnWidth } });
+  const top = topRegions(state, g);
+  const body = bodyColumns(briefing.sections, { ...state, env: { ...state.env, width: g.columnWidth } });
 
   const sections: ISectionOptions[] = [
     {
       properties: page,
       ...(header ? { headers: { default: header } } : {}),
-      footers: { default: pageFooter(state, m) },
+      footers: { default: pageFooter(state, g) },
       children: top,
     },
     {
@@ -56,13 +56,13 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
   ];
 
   const reference = theme.referenceDocx ? referenceParts(theme.referenceDocx) : null;
-  const styling = reference ? { externalStyles: reference.styles } : { styles: generatedStyles(briefing, layout, theme, m) };
+  const styling = reference ? { externalStyles: reference.styles } : { styles: generatedStyles(briefing, layout, theme, g) };
   const doc = new Document({ ...properties(briefing, theme), ...styling, numbering: state.numbering.options(), sections });
   // Documents with the same style options get the same word/styles.xml.
   const stylesKey = 'styles' in styling ? JSON.stringify(styling.styles) : `reference\u0000${styling.externalStyles}`;
   return reproducible(await compileParts(doc, stylesKey), {
     buildDate: context.buildDate,
-    ...(reference ? {} : { appendStyles: tableGridStyle(theme) }),
+    ...(reference ? {} : { appendStyles: tableGridStyle(theme, g) }),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),
   });
 };
@@ -74,10 +74,10 @@ function counter(): () => string {
 }
 
 /** Header band, summary box, key points and pull quote, each followed by the gap between regions. */
-function topRegions(state: State, m: Metrics): WordBlock[] {
+function topRegions(state: State, g: Geometry): WordBlock[] {
   const gap = (): Paragraph => new Paragraph({ style: STYLE.blockGap });
-  const regions: WordBlock[][] = [[headerBand(state, m)]];
-  const summary = summaryBox(state, m);
+  const regions: WordBlock[][] = [[headerBand(state, g)]];
+  const summary = summaryBox(state, g);
   if (summary) regions.push([summary]);
   const points = keyPoints(state);
   if (points.length > 0) regions.push(points);
@@ -102,13 +102,13 @@ function bodyColumns(sections: readonly Section[], state: State): WordBlock[] {
  * Page size and margins from the Layout. The banner and footer sit inside the Layout's margins, as in the PDF: the
  * header and footer start at the margin, and the body's margins grow by their height.
  */
-function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, m: Metrics): ISectionPropertiesOptions {
+function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geometry): ISectionPropertiesOptions {
   const { width, height, margin } = layout.page;
   const classified = Boolean(briefing.meta.classification);
   const gap = layout.blockSpacing / 2;
-  const headerHeight = classified ? m.bannerHeight + gap : 0;
+  const headerHeight = classified ? g.banner.height + gap : 0;
   const footerLines = 1 + (theme.footer.text ? 1 : 0);
-  const footerHeight = 3.5 + footerLines * m.smallLeading + (classified ? m.bannerHeight : 0) + gap;
+  const footerHeight = g.footer.gap + footerLines * g.footer.leading + (classified ? g.banner.height : 0) + gap;
   return {
     page: {
       size: { width: twips(width), height: twips(height) },

@@ -7,7 +7,7 @@ import type { Briefing } from '../../model/briefing.js';
 import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
-import type { Metrics } from './metrics.js';
+import type { Geometry } from '../../layout/geometry.js';
 import { withEnv, type State } from './state.js';
 import { STYLE } from './style-ids.js';
 import { textRuns } from './text.js';
@@ -17,18 +17,18 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS: ITableBordersOptions = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
 /** A full-width one-cell table: the way Word pads and fills a box (a shaded paragraph has no padding). */
-function box(children: WordBlock[], m: Metrics, fill: string, pad: { x: number; top: number; bottom: number }, leftRule?: string): Table {
-  const leftBorder = leftRule ? { left: { style: BorderStyle.SINGLE, size: eighths(m.barWidth), color: hex(leftRule) } } : {};
+function box(children: WordBlock[], g: Geometry, fill: string, pad: { x: number; top: number; bottom: number }, leftRule?: string): Table {
+  const leftBorder = leftRule ? { left: { style: BorderStyle.SINGLE, size: eighths(g.box.bar), color: hex(leftRule) } } : {};
   return new Table({
-    width: { size: twips(m.contentWidth), type: WidthType.DXA },
-    columnWidths: [twips(m.contentWidth)],
+    width: { size: twips(g.contentWidth), type: WidthType.DXA },
+    columnWidths: [twips(g.contentWidth)],
     borders: { ...NO_BORDERS, ...leftBorder },
     rows: [
       new TableRow({
         cantSplit: true,
         children: [
           new TableCell({
-            width: { size: twips(m.contentWidth), type: WidthType.DXA },
+            width: { size: twips(g.contentWidth), type: WidthType.DXA },
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) },
             margins: { top: twips(pad.top), bottom: twips(pad.bottom), left: twips(pad.x), right: twips(pad.x), marginUnitType: WidthType.DXA },
             borders: { top: NONE, bottom: NONE, right: NONE, ...(leftRule ? leftBorder : { left: NONE }) },
@@ -40,7 +40,7 @@ function box(children: WordBlock[], m: Metrics, fill: string, pad: { x: number; 
   });
 }
 
-export function headerBand(state: State, m: Metrics): Table {
+export function headerBand(state: State, g: Geometry): Table {
   const { meta } = state.briefing;
   const kicker = new Paragraph({
     style: STYLE.bandKicker,
@@ -58,6 +58,8 @@ export function headerBand(state: State, m: Metrics): Table {
     lines.push(
       new Paragraph({
         style: STYLE.bandDetail,
+        // Closer under a dateline than under the title, as the layout sets them.
+        ...(date ? { spacing: { before: twips(g.band.participantsBefore) } } : {}),
         children: [
           ...textRuns(`${LABELS.participants}: `, { style: STYLE.label }),
           ...textRuns(meta.participants.map(participantText).join(' · ')),
@@ -65,19 +67,19 @@ export function headerBand(state: State, m: Metrics): Table {
       }),
     );
   }
-  return box(lines, m, state.theme.colours.headerBackground, { x: m.bandPadX, top: m.bandPadY, bottom: m.bandPadY });
+  return box(lines, g, state.theme.colours.headerBackground, { x: g.band.padX, top: g.band.padY, bottom: g.band.padY });
 }
 
-export function summaryBox(state: State, m: Metrics): Table | null {
+export function summaryBox(state: State, g: Geometry): Table | null {
   if (state.briefing.summary.length === 0) return null;
-  const inner = withEnv(state, { width: m.contentWidth - 2 * m.boxPad - m.barWidth });
+  const inner = withEnv(state, { width: g.contentWidth - 2 * g.box.pad - g.box.bar });
   const content = blocks(state.briefing.summary, inner);
   return box(
     [new Paragraph({ style: STYLE.boxLabel, children: textRuns(LABELS.summary) }), ...content],
-    m,
+    g,
     state.theme.colours.summaryBackground,
     // The last paragraph's space after already separates it from the box's lower edge.
-    { x: m.boxPad, top: m.boxPad, bottom: Math.max(0, m.boxPad - state.layout.paragraphSpacing) },
+    { x: g.box.pad, top: g.box.pad, bottom: Math.max(0, g.box.pad - state.layout.paragraphSpacing) },
     state.theme.colours.primary,
   );
 }
@@ -116,20 +118,20 @@ export function pageHeader(briefing: Briefing): Header | null {
  * banner again. The two halves are the cells of a borderless table, so a long half wraps in its own half instead of
  * pushing the other onto a new line.
  */
-export function pageFooter(state: State, m: Metrics): Footer {
+export function pageFooter(state: State, g: Geometry): Footer {
   const { left, right } = footerParts(state.briefing, state.theme);
-  const rule = { style: BorderStyle.SINGLE, size: eighths(0.5), color: hex(state.theme.colours.rule) };
+  const rule = { style: BorderStyle.SINGLE, size: eighths(g.footer.rule), color: hex(state.theme.colours.rule) };
   const share = Math.min(0.7, Math.max(0.3, left.length / Math.max(1, left.length + right.length)));
-  const widths = [Math.round(twips(m.contentWidth) * share)];
-  widths.push(twips(m.contentWidth) - (widths[0] ?? 0));
+  const widths = [Math.round(twips(g.contentWidth) * share)];
+  widths.push(twips(g.contentWidth) - (widths[0] ?? 0));
   const half = (text: string, width: number, alignment: 'left' | 'right'): TableCell =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      margins: { top: twips(3), bottom: 0, left: 0, right: alignment === 'left' ? twips(6) : 0, marginUnitType: WidthType.DXA },
+      margins: { top: twips(g.footer.gap), bottom: 0, left: 0, right: alignment === 'left' ? twips(g.footer.sideGap / 2) : 0, marginUnitType: WidthType.DXA },
       children: [new Paragraph({ style: STYLE.footer, alignment, children: textRuns(text) })],
     });
   const halves = new Table({
-    width: { size: twips(m.contentWidth), type: WidthType.DXA },
+    width: { size: twips(g.contentWidth), type: WidthType.DXA },
     columnWidths: widths,
     borders: { ...NO_BORDERS, top: rule },
     rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],

@@ -16,7 +16,7 @@ import { fallbackFace, fontFaceFiles } from '../../layout/fonts.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Briefing } from '../../model/briefing.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
-import type { Metrics } from './metrics.js';
+import type { Geometry } from '../../layout/geometry.js';
 import { STYLE } from './style-ids.js';
 import { eighths, halfPoints, hex, twips } from './units.js';
 
@@ -31,17 +31,16 @@ export function wordFont(family: FontFamily): { ascii: string; hAnsi: string; cs
 
 /** Exact line spacing: the same baseline grid the fit step measured. */
 const exactly = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT });
-/** Letter-spacing for labels, ≈ 0.06 em. */
-const letterSpaced = (size: number): number => twips(size * 0.06);
 
-export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme, m: Metrics): IStylesOptions {
+export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme, g: Geometry): IStylesOptions {
   const c = theme.colours;
   const body = wordFont(theme.fonts.body);
   const headingFont = wordFont(theme.fonts.heading);
   const mono = wordFont(theme.fonts.mono);
   const size = (pt: number): number => halfPoints(pt);
   const rule = (pt: number, colour: string, space = 0) => ({ style: BorderStyle.SINGLE, size: eighths(pt), color: hex(colour), space });
-  const label: IRunStylePropertiesOptions = { bold: true, allCaps: true, size: size(layout.smallSize), characterSpacing: letterSpaced(layout.smallSize) };
+  // Letter spacing as the layout tracks capital labels (Word's character spacing is per character, in twips).
+  const label: IRunStylePropertiesOptions = { bold: true, allCaps: true, size: size(layout.smallSize), characterSpacing: twips(g.label.tracking * layout.smallSize) };
   const heading = (id: string, name: string): IParagraphStyleOptions => ({
     id,
     name,
@@ -49,7 +48,8 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
     next: STYLE.bodyText,
     quickFormat: true,
     run: { bold: true, font: headingFont },
-    paragraph: { keepNext: true, keepLines: true, spacing: { before: twips(layout.paragraphSpacing), after: twips(layout.paragraphSpacing / 2) }, outlineLevel: Number(id.slice(-1)) - 1 },
+    // The layout puts subheadBefore above a subhead and the paragraph spacing below it, as between any two blocks.
+    paragraph: { keepNext: true, keepLines: true, spacing: { before: twips(g.subheadBefore), after: twips(layout.paragraphSpacing) }, outlineLevel: Number(id.slice(-1)) - 1 },
   });
 
   const paragraphStyles: IParagraphStyleOptions[] = [
@@ -68,15 +68,15 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       next: STYLE.subtitle,
       quickFormat: true,
       run: { font: headingFont, bold: true, size: size(layout.titleSize), color: hex(c.headerText) },
-      paragraph: { keepNext: true, spacing: { before: twips(layout.smallSize * 0.3), after: twips(layout.smallSize * 0.3), ...exactly(layout.titleSize * 1.15) } },
+      paragraph: { keepNext: true, spacing: { before: twips(g.band.titleBefore), after: 0, ...exactly(g.band.titleLeading) } },
     },
     {
       id: STYLE.subtitle,
       name: 'Subtitle',
       basedOn: 'Normal',
       quickFormat: true,
-      run: { font: headingFont, size: size(layout.bodySize * 1.15), color: hex(c.headerText) },
-      paragraph: { keepNext: true, spacing: { after: twips(layout.smallSize * 0.3), ...exactly(layout.bodySize * 1.15 * theme.leading) } },
+      run: { font: headingFont, size: size(g.band.subtitleSize), color: hex(c.headerText) },
+      paragraph: { keepNext: true, spacing: { before: twips(g.band.subtitleBefore), after: 0, ...exactly(g.band.subtitleLeading) } },
     },
     {
       id: STYLE.bandKicker,
@@ -85,8 +85,8 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       run: { ...label, color: hex(c.headerText) },
       paragraph: {
         keepNext: true,
-        spacing: exactly(m.smallLeading),
-        rightTabStop: twips(m.contentWidth - 2 * m.bandPadX),
+        spacing: exactly(g.smallLeading),
+        rightTabStop: twips(g.contentWidth - 2 * g.band.padX),
       },
     },
     {
@@ -94,7 +94,9 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       name: 'Band Detail',
       basedOn: 'Normal',
       run: { size: size(layout.smallSize), color: hex(c.headerText) },
-      paragraph: { keepNext: true, spacing: { before: twips(layout.smallSize * 0.2), ...exactly(m.smallLeading) } },
+      // Before the dateline (or the participants when there is none); page-furniture.ts sets the participants
+      // closer after a dateline, as the layout does.
+      paragraph: { keepNext: true, spacing: { before: twips(g.band.datelineBefore), ...exactly(g.smallLeading) } },
     },
     {
       id: STYLE.boxLabel,
@@ -102,15 +104,15 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       basedOn: 'Normal',
       next: STYLE.bodyText,
       run: { ...label, color: hex(c.primary) },
-      paragraph: { keepNext: true, spacing: { after: twips(layout.smallSize * 0.35), ...exactly(m.smallLeading) } },
+      paragraph: { keepNext: true, spacing: { after: twips(g.label.after), ...exactly(g.smallLeading) } },
     },
     { ...heading(STYLE.heading1, 'Heading 1'), run: { bold: true, font: headingFont, size: size(layout.headingSize), color: hex(c.primary) },
       paragraph: {
         keepNext: true,
         keepLines: true,
         outlineLevel: 0,
-        border: { bottom: rule(0.75, c.rule, 1) },
-        spacing: { before: twips(layout.sectionSpacing), after: twips(layout.paragraphSpacing), ...exactly(layout.headingSize * 1.2) },
+        border: { bottom: rule(g.section.rule, c.rule, g.section.ruleGap) },
+        spacing: { before: twips(layout.sectionSpacing), after: twips(g.section.after), ...exactly(g.section.headingLeading) },
       } },
     heading(STYLE.heading2, 'Heading 2'),
     heading(STYLE.heading3, 'Heading 3'),
@@ -132,7 +134,7 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       basedOn: STYLE.bodyText,
       quickFormat: true,
       run: { italics: true },
-      paragraph: { border: { left: rule(2, c.rule, 6) }, indent: { left: twips(layout.bodySize) } },
+      paragraph: { border: { left: rule(g.blockquote.rule, c.rule, g.blockquote.inset - g.blockquote.rule) }, indent: { left: twips(g.blockquote.inset) } },
     },
     {
       id: STYLE.intenseQuote,
@@ -140,12 +142,12 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       basedOn: 'Normal',
       next: STYLE.quoteAttribution,
       quickFormat: true,
-      run: { italics: true, size: size(layout.bodySize * 1.2), color: hex(c.primary) },
+      run: { italics: true, size: size(g.pullQuote.size), color: hex(c.primary) },
       paragraph: {
         keepNext: true,
-        border: { left: rule(m.barWidth, c.accent, 6) },
-        indent: { left: twips(layout.bodySize) },
-        spacing: { after: twips(layout.smallSize * 0.3), ...exactly(layout.bodySize * 1.2 * theme.leading) },
+        border: { left: rule(g.pullQuote.bar, c.accent, g.pullQuote.inset - g.pullQuote.bar) },
+        indent: { left: twips(g.pullQuote.inset) },
+        spacing: { after: 0, ...exactly(g.pullQuote.leading) },
       },
     },
     {
@@ -154,21 +156,21 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       basedOn: STYLE.intenseQuote,
       next: STYLE.bodyText,
       run: { italics: false, size: size(layout.smallSize), color: hex(c.muted) },
-      paragraph: { keepNext: false, spacing: { after: 0, ...exactly(m.smallLeading) } },
+      paragraph: { keepNext: false, spacing: { before: twips(g.pullQuote.attributionBefore), after: 0, ...exactly(g.smallLeading) } },
     },
     {
       id: STYLE.sourceCode,
       name: 'Source Code',
       basedOn: STYLE.bodyText,
       run: { font: mono, size: size(layout.smallSize) },
-      paragraph: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.summaryBackground) }, spacing: exactly(m.smallLeading) },
+      paragraph: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.summaryBackground) }, spacing: exactly(g.code.leading) },
     },
     {
       id: STYLE.tableText,
       name: 'Table Text',
       basedOn: 'Normal',
       run: { size: size(layout.smallSize) },
-      paragraph: { spacing: exactly(m.smallLeading) },
+      paragraph: { spacing: exactly(g.smallLeading) },
     },
     { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
     {
@@ -185,14 +187,14 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       basedOn: STYLE.bodyText,
       // Upright, as the PDF and the HTML set it.
       run: { size: size(layout.smallSize), color: hex(c.muted) },
-      paragraph: { spacing: exactly(m.smallLeading) },
+      paragraph: { spacing: exactly(g.smallLeading) },
     },
     {
       id: STYLE.rule,
       name: 'Horizontal Rule',
       basedOn: 'Normal',
       run: { size: 2 },
-      paragraph: { border: { bottom: rule(0.5, c.rule, 1) }, spacing: { after: twips(layout.paragraphSpacing), ...exactly(layout.leading / 2) } },
+      paragraph: { border: { bottom: rule(g.thematicBreak.rule, c.rule, 1) }, spacing: { after: twips(layout.paragraphSpacing), ...exactly(g.thematicBreak.height / 2) } },
     },
     {
       id: STYLE.blockGap,
@@ -214,14 +216,14 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       name: 'Header',
       basedOn: 'Normal',
       run: { size: size(layout.smallSize), color: hex(c.muted) },
-      paragraph: { spacing: exactly(m.smallLeading) },
+      paragraph: { spacing: exactly(g.smallLeading) },
     },
     {
       id: STYLE.footer,
       name: 'Footer',
       basedOn: 'Normal',
       run: { size: size(layout.smallSize), color: hex(c.muted) },
-      paragraph: { spacing: exactly(m.smallLeading) },
+      paragraph: { spacing: exactly(g.footer.leading) },
     },
     {
       id: STYLE.banner,
@@ -231,14 +233,14 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       paragraph: {
         alignment: AlignmentType.CENTER,
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.bannerBackground) },
-        spacing: exactly(m.bannerHeight),
+        spacing: exactly(g.banner.height),
       },
     },
   ];
 
   const characterStyles: ICharacterStyleOptions[] = [
     { id: STYLE.hyperlink, name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: hex(c.link), underline: {} } },
-    { id: STYLE.verbatimChar, name: 'Verbatim Char', basedOn: 'DefaultParagraphFont', run: { font: mono, size: size(layout.bodySize * 0.92) } },
+    { id: STYLE.verbatimChar, name: 'Verbatim Char', basedOn: 'DefaultParagraphFont', run: { font: mono, size: size(layout.bodySize * g.code.monoScale) } },
     { id: STYLE.label, name: 'Label', basedOn: 'DefaultParagraphFont', run: { bold: true } },
     { id: STYLE.bandOrganisation, name: 'Band Organisation', basedOn: 'DefaultParagraphFont', run: { bold: false, allCaps: false, characterSpacing: 0 } },
   ];
@@ -264,10 +266,10 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
  * Table Grid, as Word writes it (0.5 pt grid, padded cells). docx has no option for table styles, and passing
  * `importedStyles` would drop its document defaults, so the package step appends this to word/styles.xml.
  */
-export function tableGridStyle(theme: Theme): string {
+export function tableGridStyle(theme: Theme, g: Geometry): string {
   const colour = theme.colours.rule;
-  const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${hex(colour)}"/>`;
-  const pad = twips(2.5);
+  const border = (side: string): string => `<w:${side} w:val="single" w:sz="${eighths(g.table.rule)}" w:space="0" w:color="${hex(colour)}"/>`;
+  const pad = twips(g.table.pad);
   return (
     `<w:style w:type="table" w:styleId="${STYLE.tableGrid}"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
       `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +

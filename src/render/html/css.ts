@@ -19,6 +19,10 @@ function num(n: number): string {
 function pt(n: number): string {
   return `${num(n)}pt`;
 }
+/** A length in em, written as CSS authors write it (".08em"). */
+function em(n: number): string {
+  return `${num(n).replace(/^0\./, '.')}em`;
+}
 
 function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
   const family = theme.fonts[role];
@@ -26,50 +30,68 @@ function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
   return [family, ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
 }
 
-/** Every length the rules use, in points at print size. */
-function metrics(layout: Layout, theme: Theme): Record<string, number> {
-  const size = layout.bodySize;
+/** Every length the rules use, in points at print size: the layout's, translated to custom properties. */
+function metrics(layout: Layout): Record<string, number> {
+  const g = layout.geometry;
   return {
-    '--body-size': size,
+    '--body-size': layout.bodySize,
     '--leading': layout.leading,
     '--title-size': layout.titleSize,
-    '--title-leading': layout.titleSize * 1.12,
+    '--title-leading': g.band.titleLeading,
     '--heading-size': layout.headingSize,
-    '--heading-leading': layout.headingSize * 1.15,
+    '--heading-leading': g.section.headingLeading,
     '--small-size': layout.smallSize,
-    '--small-leading': layout.smallSize * theme.leading,
-    '--footer-leading': layout.smallSize * 1.3,
-    '--subtitle-size': size * 1.15,
-    '--subtitle-leading': size * 1.15 * theme.leading,
-    '--quote-size': size * 1.2,
-    '--quote-leading': size * 1.2 * theme.leading,
-    '--banner-height': layout.smallSize * 1.8,
-    '--banner-gap': size * 0.5,
+    '--small-leading': g.smallLeading,
+    '--footer-leading': g.footer.leading,
+    '--subtitle-size': g.band.subtitleSize,
+    '--subtitle-leading': g.band.subtitleLeading,
+    '--quote-size': g.pullQuote.size,
+    '--quote-leading': g.pullQuote.leading,
+    '--banner-height': g.banner.height,
+    '--banner-gap': g.banner.gap,
     '--column-gap': layout.columnGap,
     '--paragraph-spacing': layout.paragraphSpacing,
     '--section-spacing': layout.sectionSpacing,
     '--block-spacing': layout.blockSpacing,
-    '--band-pad-v': size * 0.9,
-    '--band-pad-h': size * 1.1,
-    '--box-pad': size * 0.7,
-    '--after-label': size * 0.3,
-    '--title-before': size * 0.3,
-    '--subtitle-before': size * 0.1,
-    '--dateline-before': size * 0.35,
-    '--rule-gap': size * 0.2,
-    '--after-rule': size * 0.45,
-    '--quote-inset': size * 0.9,
-    '--attribution-before': size * 0.25,
-    '--indent': size * 1.2,
-    '--footer-gap': size * 0.35,
-    '--image-max-height': layout.page.height * 0.3,
+    '--band-pad-v': g.band.padY,
+    '--band-pad-h': g.band.padX,
+    '--band-side-gap': g.band.sideGap,
+    '--box-pad': g.box.pad,
+    '--box-bar': g.box.bar,
+    '--after-label': g.label.after,
+    '--title-before': g.band.titleBefore,
+    '--subtitle-before': g.band.subtitleBefore,
+    '--dateline-before': g.band.datelineBefore,
+    '--participants-before': g.band.participantsBefore,
+    '--rule-gap': g.section.ruleGap,
+    '--section-rule': g.section.rule,
+    '--after-rule': g.section.after,
+    '--quote-bar': g.pullQuote.bar,
+    '--quote-inset': g.pullQuote.inset - g.pullQuote.bar,
+    '--attribution-before': g.pullQuote.attributionBefore,
+    '--subhead-before': g.subheadBefore,
+    '--indent': g.list.indent,
+    '--item-spacing': g.list.itemSpacing,
+    '--item-inner-spacing': g.list.innerSpacing,
+    '--blockquote-inset': g.blockquote.inset,
+    '--blockquote-rule': g.blockquote.rule,
+    '--cell-pad': g.table.pad,
+    '--grid-rule': g.table.rule,
+    '--code-pad': g.code.pad,
+    '--code-leading': g.code.leading,
+    '--hr-height': g.thematicBreak.height,
+    '--hr-rule': g.thematicBreak.rule,
+    '--footer-rule': g.footer.rule,
+    '--footer-gap': g.footer.gap,
+    '--footer-side-gap': g.footer.sideGap,
+    '--image-max-height': g.image.maxHeight,
   };
 }
 
 function properties(layout: Layout, theme: Theme): string {
   const { page } = layout;
   const c = theme.colours;
-  const lengths = Object.entries(metrics(layout, theme)).map(([k, v]) => `${k}:${pt(v)};`);
+  const lengths = Object.entries(metrics(layout)).map(([k, v]) => `${k}:${pt(v)};`);
   const vars: Record<string, string> = {
     '--page-width': pt(page.width),
     '--page-height': pt(page.height),
@@ -96,7 +118,7 @@ function properties(layout: Layout, theme: Theme): string {
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
   const scale = 16 / layout.bodySize;
-  const lengths = metrics(layout, theme);
+  const lengths = metrics(layout);
   // Small text stays at 13 px or more on a phone.
   const floor = 13 / scale;
   lengths['--small-size'] = Math.max(layout.smallSize, floor);
@@ -113,6 +135,7 @@ export function stylesheet(layout: Layout, theme: Theme): string {
   // The page box in print is the page less its margins; 1pt of slack keeps rounding from spilling a blank page.
   const printHeight = layout.page.height - m.top - m.bottom - 1;
   const onePage = layout.pages === 1;
+  const g = layout.geometry;
   return `:root{${properties(layout, theme)}}
 @page{size:${pt(layout.page.width)} ${pt(layout.page.height)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}}
 *,*::before,*::after{box-sizing:border-box}
@@ -125,59 +148,59 @@ a{color:var(--link);text-decoration:underline}
 em{font-style:italic}
 em.upright{font-style:normal}
 strong,b{font-weight:700}
-.banner{background:var(--banner-bg);color:var(--banner-text);font-weight:700;text-align:center;text-transform:uppercase;letter-spacing:.14em;font-size:var(--small-size);line-height:var(--banner-height);height:var(--banner-height);overflow:hidden}
+.banner{background:var(--banner-bg);color:var(--banner-text);font-weight:700;text-align:center;text-transform:uppercase;letter-spacing:${em(g.banner.tracking)};font-size:var(--small-size);line-height:var(--banner-height);height:var(--banner-height);overflow:hidden}
 .banner-top{margin-bottom:var(--banner-gap)}
 .banner-bottom{margin-top:var(--banner-gap)}
 .band{background:var(--header-bg);color:var(--header-text);padding:var(--band-pad-v) var(--band-pad-h);margin-bottom:var(--block-spacing)}
-.kicker{display:flex;flex-wrap:wrap;column-gap:calc(var(--body-size) * 2);font-size:var(--small-size);line-height:var(--small-leading)}
-.kind{font-weight:700;text-transform:uppercase;letter-spacing:.08em}
+.kicker{display:flex;flex-wrap:wrap;column-gap:var(--band-side-gap);font-size:var(--small-size);line-height:var(--small-leading)}
+.kind{font-weight:700;text-transform:uppercase;letter-spacing:${em(g.label.tracking)}}
 .org{margin-left:auto;text-align:right}
 h1{font-family:var(--font-heading);font-weight:700;font-size:var(--title-size);line-height:var(--title-leading);margin-top:var(--title-before)}
 .subtitle{font-family:var(--font-heading);font-size:var(--subtitle-size);line-height:var(--subtitle-leading);margin-top:var(--subtitle-before)}
 .dateline,.participants{font-size:var(--small-size);line-height:var(--small-leading)}
 .dateline,h1+.participants,.subtitle+.participants{margin-top:var(--dateline-before)}
-.dateline+.participants{margin-top:var(--subtitle-before)}
-.summary{background:var(--summary-bg);border-left:3pt solid var(--primary);padding:var(--box-pad);margin-bottom:var(--block-spacing);break-inside:avoid}
-.label{font-size:var(--small-size);line-height:var(--small-leading);font-weight:700;text-transform:uppercase;letter-spacing:.08em;color:var(--primary)}
+.dateline+.participants{margin-top:var(--participants-before)}
+.summary{background:var(--summary-bg);border-left:var(--box-bar) solid var(--primary);padding:var(--box-pad);margin-bottom:var(--block-spacing);break-inside:avoid}
+.label{font-size:var(--small-size);line-height:var(--small-leading);font-weight:700;text-transform:uppercase;letter-spacing:${em(g.label.tracking)};color:var(--primary)}
 .flow>*+*,blockquote>*+*{margin-top:var(--paragraph-spacing)}
 .flow>.label+*{margin-top:var(--after-label)}
-.flow>*+.subhead{margin-top:calc(var(--paragraph-spacing) * 1.5)}
+.flow>*+.subhead{margin-top:var(--subhead-before)}
 .key-points{margin-bottom:var(--block-spacing)}
 ul,ol{padding-left:var(--indent)}
 ul>li::marker{color:var(--accent)}
 ul ul{list-style-type:"\\2013\\00a0\\00a0"}
 ul ul ul{list-style-type:circle}
-li+li{margin-top:calc(var(--paragraph-spacing) * .6)}
-li>*+*{margin-top:calc(var(--paragraph-spacing) * .5)}
+li+li{margin-top:var(--item-spacing)}
+li>*+*{margin-top:var(--item-inner-spacing)}
 .task-item{list-style:none}
 .task{display:inline-block;width:.7em;height:.7em;border:1pt solid var(--text);vertical-align:-.05em;margin-left:-.95em;margin-right:.25em}
 .task.done{background:var(--primary);border-color:var(--primary)}
-.pull-quote{margin-bottom:var(--block-spacing);padding-left:var(--quote-inset);border-left:3pt solid var(--accent);break-inside:avoid}
+.pull-quote{margin-bottom:var(--block-spacing);padding-left:var(--quote-inset);border-left:var(--quote-bar) solid var(--accent);break-inside:avoid}
 .pull-quote blockquote{border:0;padding:0;font-style:normal}
 .pull-quote p{font-style:italic;font-size:var(--quote-size);line-height:var(--quote-leading);color:var(--primary)}
 .pull-quote figcaption{font-size:var(--small-size);line-height:var(--small-leading);color:var(--muted);margin-top:var(--attribution-before)}
 .sections{column-count:var(--columns);column-gap:var(--column-gap);column-fill:balance}
 .sections>section+section{margin-top:var(--section-spacing)}
-.section-title{font-family:var(--font-heading);font-weight:700;font-size:var(--heading-size);line-height:var(--heading-leading);color:var(--primary);border-bottom:.75pt solid var(--rule);padding-bottom:var(--rule-gap);margin-bottom:var(--after-rule)!important;break-after:avoid;break-inside:avoid}
+.section-title{font-family:var(--font-heading);font-weight:700;font-size:var(--heading-size);line-height:var(--heading-leading);color:var(--primary);border-bottom:var(--section-rule) solid var(--rule);padding-bottom:var(--rule-gap);margin-bottom:var(--after-rule)!important;break-after:avoid;break-inside:avoid}
 .flow>.section-title+*{margin-top:0}
 .subhead{font-family:var(--font-heading);font-size:var(--body-size);font-weight:700;color:var(--primary);break-after:avoid;break-inside:avoid}
 p{orphans:2;widows:2}
-blockquote{padding-left:calc(var(--quote-inset) - 2pt);border-left:2pt solid var(--rule);font-style:italic}
+blockquote{padding-left:calc(var(--blockquote-inset) - var(--blockquote-rule));border-left:var(--blockquote-rule) solid var(--rule);font-style:italic}
 table{border-collapse:collapse;width:100%;font-size:var(--small-size);line-height:var(--small-leading)}
 thead{break-after:avoid}
 tr{break-inside:avoid}
-th,td{border:.5pt solid var(--rule);padding:2.5pt;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:var(--grid-rule) solid var(--rule);padding:var(--cell-pad);text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:var(--summary-bg);font-weight:700}
 .align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}
-code{font-family:var(--font-mono);font-size:.9em}
-pre{font-family:var(--font-mono);font-size:var(--small-size);line-height:1.3;font-style:normal;font-weight:400;background:var(--summary-bg);padding:3pt;white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4}
+code{font-family:var(--font-mono);font-size:${em(g.code.monoScale)}}
+pre{font-family:var(--font-mono);font-size:var(--small-size);line-height:var(--code-leading);font-style:normal;font-weight:400;background:var(--summary-bg);padding:var(--code-pad);white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4}
 pre code{font-size:inherit}
 .image img{display:block;width:100%;height:auto;max-height:var(--image-max-height);object-fit:contain;object-position:left top}
 .image{break-inside:avoid}
 .image figcaption{font-size:var(--small-size);line-height:var(--small-leading);color:var(--muted)}
-hr{border:0;height:max(4pt,calc(var(--paragraph-spacing) * 2));background:linear-gradient(var(--rule),var(--rule)) center/100% .5pt no-repeat}
+hr{border:0;height:var(--hr-height);background:linear-gradient(var(--rule),var(--rule)) center/100% var(--hr-rule) no-repeat}
 footer{margin-top:var(--block-spacing);font-size:var(--small-size);line-height:var(--footer-leading);color:var(--muted);break-inside:avoid}
-.foot-line{display:flex;flex-wrap:wrap;column-gap:calc(var(--body-size) * 2);border-top:.5pt solid var(--rule);padding-top:var(--footer-gap)}
+.foot-line{display:flex;flex-wrap:wrap;column-gap:var(--footer-side-gap);border-top:var(--footer-rule) solid var(--rule);padding-top:var(--footer-gap)}
 .foot-line .foot-right{margin-left:auto;text-align:right}
 .foot-note{text-align:center}
 @media print{

@@ -1,0 +1,110 @@
+/**
+ * The page's design in points: every box, inset, gap, line height and rule the page has, decided once from the body
+ * size the fit chose and the theme. The typesetter measures with these numbers and the emitters draw with them (the
+ * PDF as it is, the DOCX in twips and Word styles, the HTML as CSS lengths), so a spacing changed here changes in all
+ * three formats at once. No emitter keeps a length of its own. docs/design.md shows where each one sits.
+ */
+import type { Theme } from '../theme/theme.js';
+
+export interface Geometry {
+  /** Between the page margins, and one body column. */
+  contentWidth: number;
+  columnWidth: number;
+  /** Line height of small text (header band details, labels, table cells, captions). */
+  smallLeading: number;
+  /** Capital labels (the kind line, "Summary", "Key points"): letter spacing in em, and the gap below a label. */
+  label: { tracking: number; after: number };
+  /** The classification banner at the top and bottom of the page: its height, its letter spacing (em), its gap to the page. */
+  banner: { height: number; tracking: number; gap: number };
+  /** The header band: padding, the gap between kind and organisation, and its lines' sizes and spacing. */
+  band: {
+    padY: number;
+    padX: number;
+    /** Least room between the kind (left) and the organisation (right) on one line. */
+    sideGap: number;
+    titleLeading: number;
+    titleBefore: number;
+    subtitleSize: number;
+    subtitleLeading: number;
+    subtitleBefore: number;
+    /** Before the dateline, or before the participants when there is no dateline. */
+    datelineBefore: number;
+    /** Before the participants when a dateline precedes them. */
+    participantsBefore: number;
+  };
+  /** The summary box: its padding and the rule on its left. */
+  box: { pad: number; bar: number };
+  /** The pull quote: its rule, its text's indent past the rule's left edge, its size and leading, the gap to the attribution. */
+  pullQuote: { bar: number; inset: number; size: number; leading: number; attributionBefore: number };
+  /** A section heading (`##`): line height, the rule under it (gap, thickness) and the space after the rule. */
+  section: { headingLeading: number; ruleGap: number; rule: number; after: number };
+  /** Space before a heading inside a section (`###`). */
+  subheadBefore: number;
+  /** Lists: indent per level, space between items and between an item's blocks, where bullets and numbers sit. */
+  list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number };
+  /** Block quotes: the text's indent and the rule on the left. */
+  blockquote: { inset: number; rule: number };
+  /** Tables: cell padding and grid rule. Cell text is small text. */
+  table: { pad: number; rule: number };
+  /** Code blocks: padding and line height (small mono text). Inline code is set at `monoScale` of its text. */
+  code: { pad: number; leading: number; monoScale: number };
+  /** Pictures: the tallest a picture may be drawn. */
+  image: { maxHeight: number };
+  /** A thematic break's height and rule. */
+  thematicBreak: { height: number; rule: number };
+  /** The footer: line height, the rule above it and the gap below that rule, the least room between its left and right parts. */
+  footer: { leading: number; rule: number; gap: number; sideGap: number };
+}
+
+/** The sizes the geometry derives from: what the fit chose, and the page. */
+export interface GeometryBasis {
+  page: { width: number; height: number; margin: { top: number; right: number; bottom: number; left: number } };
+  bodySize: number;
+  titleSize: number;
+  headingSize: number;
+  smallSize: number;
+  columns: number;
+  columnGap: number;
+  paragraphSpacing: number;
+}
+
+export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
+  const size = basis.bodySize;
+  const contentWidth = basis.page.width - basis.page.margin.left - basis.page.margin.right;
+  return {
+    contentWidth,
+    columnWidth: (contentWidth - (basis.columns - 1) * basis.columnGap) / basis.columns,
+    smallLeading: basis.smallSize * theme.leading,
+    label: { tracking: 0.08, after: 0.3 * size },
+    banner: { height: 1.8 * basis.smallSize, tracking: 0.14, gap: 0.5 * size },
+    band: {
+      padY: 0.9 * size,
+      padX: 1.1 * size,
+      sideGap: 2 * size,
+      titleLeading: basis.titleSize * 1.12,
+      titleBefore: 0.3 * size,
+      subtitleSize: 1.15 * size,
+      subtitleLeading: 1.15 * size * theme.leading,
+      subtitleBefore: 0.1 * size,
+      datelineBefore: 0.35 * size,
+      participantsBefore: 0.1 * size,
+    },
+    box: { pad: 0.7 * size, bar: 3 },
+    pullQuote: { bar: 3, inset: 3 + 0.9 * size, size: 1.2 * size, leading: 1.2 * size * theme.leading, attributionBefore: 0.25 * size },
+    section: { headingLeading: basis.headingSize * 1.15, ruleGap: 0.2 * size, rule: 0.75, after: 0.45 * size },
+    subheadBefore: basis.paragraphSpacing * 1.5,
+    list: {
+      indent: 1.2 * size,
+      itemSpacing: basis.paragraphSpacing * 0.6,
+      innerSpacing: basis.paragraphSpacing * 0.5,
+      bulletX: 0.3 * size,
+      numberGap: 0.35 * size,
+    },
+    blockquote: { inset: 0.9 * size, rule: 2 },
+    table: { pad: 2.5, rule: 0.5 },
+    code: { pad: 3, leading: basis.smallSize * 1.3, monoScale: 0.9 },
+    image: { maxHeight: basis.page.height * 0.3 },
+    thematicBreak: { height: Math.max(4, basis.paragraphSpacing * 2), rule: 0.5 },
+    footer: { leading: basis.smallSize * 1.3, rule: 0.5, gap: 0.35 * size, sideGap: 2 * size },
+  };
+}
