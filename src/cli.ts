@@ -18,16 +18,19 @@ const HELP = `briefing ${TOOL_VERSION}: Markdown briefings to one-page PDF, Word
 Usage:
   briefing build [paths...] [options]   build each Markdown file (folders: every *.md in them; default: source/)
   briefing preview [paths...] [options] build, watch, and serve the outputs on http://127.0.0.1:PORT/ with live reload
+  briefing import FILE [options]        a .txt, .docx or .html file (- : text on standard input) to a source,
+                                        DIR/NAME.md (-o DIR, default source/), printing what it found and guessed
 
 Options:
   -o, --out DIR          where to write NAME.pdf / NAME.docx / NAME.html (default: output/)
   -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')})
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
-      --force            rebuild every briefing, even those whose outputs are current
+      --force            rebuild every briefing, even those whose outputs are current; import: replace NAME.md
   -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
+      --build            import: build the new source at once (into output/, or into DIR with -o)
   -q, --quiet            print errors only, no warnings or summary
   -h, --help             show this help
   -v, --version          print the version
@@ -65,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        build: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -80,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'build' && command !== 'preview') {
+  if (command !== 'build' && command !== 'preview' && command !== 'import') {
     throw new UsageError(command === undefined ? 'missing command: try `briefing build`' : `unknown command "${command}": try \`briefing build\``);
   }
   const options: BatchOptions = {
@@ -95,6 +99,13 @@ async function main(argv: string[]): Promise<number> {
   };
   const sourcePaths = paths.length > 0 ? paths : ['source'];
   const quiet = values.quiet === true;
+  if (command === 'import') {
+    if (paths.length !== 1) throw new UsageError('import wants one file: `briefing import FILE` (.txt, .docx, .html, or - for standard input)');
+    // Loaded only for an import: a build never pays for mammoth and rehype.
+    const { runImport } = await import('./import/command.js');
+    const build = async (source: string): Promise<number> => ((await runReportedBatch([source], options, { quiet })).failed > 0 ? 1 : 0);
+    return runImport(paths[0]!, { dir: values.out ?? 'source', force: options.force === true, quiet, build: values.build ? build : null });
+  }
   if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port: parseCount(values.port, '--port', 0) ?? 4173 });
   if (values.watch) return runWatch(sourcePaths, options, { quiet });
   const { sources, missing } = await expandSources(sourcePaths);
