@@ -3,6 +3,7 @@
  * `briefing build [paths…] [--out DIR] [--format LIST] [--template NAME] [--allow-overflow]`
  * Exit codes: 0 every document built, 1 any failed (the others still build), 2 usage error.
  */
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
@@ -101,8 +102,9 @@ async function main(argv: string[]): Promise<number> {
   const quiet = values.quiet === true;
   if (command === 'import') {
     if (paths.length !== 1) throw new UsageError('import wants one file: `briefing import FILE` (.txt, .docx, .html, or - for standard input)');
-    // Loaded only for an import: a build never pays for mammoth and rehype.
-    const { runImport } = await import('./import/command.js');
+    // A bundle of its own beside this one (scripts/bundle.mjs), required only for an import: a build neither reads
+    // nor compiles mammoth and rehype. require(), as in batch/pool.ts: this bundle runs as a vm.Script, without import().
+    const { runImport } = createRequire(import.meta.url)('./import.js') as typeof import('./import/command.js');
     const build = async (source: string): Promise<number> => ((await runReportedBatch([source], options, { quiet })).failed > 0 ? 1 : 0);
     return runImport(paths[0]!, { dir: values.out ?? 'source', force: options.force === true, quiet, build: values.build ? build : null });
   }
