@@ -92,7 +92,10 @@ export async function hastToDraft(root: H.Root, fields: Fields, notes: Note[], c
   // A list or table is where its first paragraph is.
   const first = (node: M.Node): number | undefined =>
     numbers.get(node) ?? ('children' in node ? (node as M.Parent).children.map(first).find((n) => n !== undefined) : undefined);
-  const locate = (node: M.Node): Origin => ({ paragraph: first(node) ?? 1 });
+  const locate = (node: M.Node): Origin | null => {
+    const paragraph = first(node);
+    return paragraph === undefined ? null : { paragraph };
+  };
   return { body, fields, complete, locate, notes, pictures: [] };
 }
 

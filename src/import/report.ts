@@ -100,7 +100,8 @@ export function importReport(imported: Imported, input: string, output: string):
   const written = structure(reparse.parse(imported.markdown) as M.Root);
   written.forEach((node, index) => {
     const mine = ours[index];
-    const from = mine && mine.type === node.type ? ` (${describeOrigin(imported.draft.locate(mine, 0))} of ${input})` : '';
+    const origin = mine && mine.type === node.type ? imported.draft.locate(mine, 0) : null;
+    const from = origin ? ` (${describeOrigin(origin)} of ${input})` : '';
     lines.push(`${at(output, node.position?.start)}: found: ${describe(node)}${from}`);
   });
   for (const note of imported.draft.notes) lines.push(`${inputAt(input, note.origin)}: ${note.kind}: ${note.message}`);

@@ -73,9 +73,10 @@ export interface Draft {
   complete: boolean;
   /**
    * Where the text of a block of the body came from: `offset` is a position in the block's plain text (as
-   * mdast-util-to-string reads it). A text file answers with the exact line and column; HTML and Word with the paragraph.
+   * mdast-util-to-string reads it). A text file answers with the exact line and column; HTML and Word with the
+   * paragraph's number, or null for a block without paragraphs (a table).
    */
-  locate(node: M.Node, offset: number): Origin;
+  locate(node: M.Node, offset: number): Origin | null;
   notes: Note[];
   pictures: Picture[];
 }

@@ -19,7 +19,7 @@ const OFFICE_LINE = /^Office of (?:the )?\p{Lu}[\p{L} ,&’'-]{2,60}$/u;
 const ATTRIBUTABLE = /^The following (?:statement |readout )?is attributable to (.+?)[:.]?$/iu;
 
 function found(draft: Draft, node: M.Node, text: string): Evidence {
-  return { how: 'found', origin: draft.locate(node, 0), text };
+  return { how: 'found', origin: draft.locate(node, 0) ?? { part: 'the text' }, text };
 }
 
 /** Moves the head's fields from the body into `fields` (which may hold what the reader found already). */
@@ -40,6 +40,11 @@ export function readHead(draft: Draft, fields: Fields): void {
     const text = toString(node).trim();
     if (node.type === 'paragraph' && wordCount(text) >= ARTICLE_WORDS) break;
     if (remove.has(node)) continue;
+    if (text === fields.title?.value) {
+      // The title the reader found (a document's properties, a page's <title>) repeated as the first line.
+      remove.add(node);
+      continue;
+    }
     const kind = kindLabel(text);
     const date = dateLine(text);
     if (kind) {

@@ -20,7 +20,7 @@ const MAX_PARTICIPANTS = 8;
 const ENCOUNTER = /\b(?:met|meet|meets|meeting|spoke|speak|speaks|call|talks|travel|travels|visit|visits|hosted|hosts|welcomed)\b/;
 
 function guessed(draft: Draft, unit: Unit, index: number, text: string): Evidence {
-  return { how: 'guessed', origin: draft.locate(unit.node, index), text };
+  return { how: 'guessed', origin: draft.locate(unit.node, index) ?? { part: 'the text' }, text };
 }
 
 function firstHit<T extends { index: number; text: string }>(

@@ -17,7 +17,7 @@ const NATIONALITY = "(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|ic|ean|ine|i)|French|Bri
 const QUALIFIER = `(?:U\\.S\\.|U\\.K\\.|E\\.U\\.|UK|US|EU|UN|NATO|${NATIONALITY})`;
 const RANK =
   '(?:Deputy|Vice|Under|Assistant|Acting|Foreign|Defen[cs]e|Finance|Trade|Prime|Chief|Senior|Special|Principal|National|' +
-  'Security|Executive|Permanent|Lead|Crown|Economic|Political|Press)';
+  'Security|Executive|Permanent|Lead|Crown|Economic|Political|Press|Cabinet)';
 const PORTFOLIO =
   '(?:\\s+(?:of|for)\\s+(?:the\\s+)?(?:Foreign Affairs|Homeland Security|Economic Affairs|Public Affairs|Political Affairs|Treasury|[A-Z][\\p{Ll}]+))?';
 const ROLE = `((?:the\\s+)?(?:(${QUALIFIER})\\s+)?(?:${RANK}\\s+){0,3}${OFFICE}(?:\\s+${OFFICE})?${PORTFOLIO})`;
