@@ -105,6 +105,9 @@ export async function readHtml(html: string): Promise<Draft> {
   const tree = unified().use(rehypeParse).parse(html);
   const article =
     findElement(tree, (e) => e.tagName === 'main' || e.properties.role === 'main') ?? findElement(tree, (e) => e.tagName === 'article') ?? findElement(tree, (e) => e.tagName === 'body') ?? tree;
+  if (article.type === 'element' && article.tagName !== 'body') {
+    notes.push({ kind: 'removed', origin: null, message: `everything outside the page's <${article.tagName}> (banners, navigation, footer)` });
+  }
   tidyHtml(article, notes);
   const fields: Fields = {};
   const title = pageTitle(tree);

@@ -104,6 +104,8 @@ export function importReport(imported: Imported, input: string, output: string):
     const from = origin ? ` (${describeOrigin(origin)} of ${input})` : '';
     lines.push(`${at(output, node.position?.start)}: found: ${describe(node)}${from}`);
   });
-  for (const note of imported.draft.notes) lines.push(`${inputAt(input, note.origin)}: ${note.kind}: ${note.message}`);
+  const lineOf = (origin: Origin | null): number => (origin && 'line' in origin ? origin.line : Number.MAX_SAFE_INTEGER);
+  const notes = [...imported.draft.notes].sort((a, b) => lineOf(a.origin) - lineOf(b.origin));
+  for (const note of notes) lines.push(`${inputAt(input, note.origin)}: ${note.kind}: ${note.message}`);
   return lines;
 }
