@@ -27,6 +27,8 @@ const STYLE_MAP = [
   "p[style-name='Heading 5'] => h6:fresh",
   "p[style-name='Heading 6'] => h6:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
+  // Pandoc's style for a block quote.
+  "p[style-name='Block Text'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote.intense > p:fresh",
   "p[style-name='Quote Attribution'] => p.quote-attribution:fresh",
   "p[style-name='Source Code'] => pre:separator('\\n')",

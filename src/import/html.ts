@@ -83,10 +83,29 @@ function markTasks(node: M.Nodes): void {
   if ('children' in node) for (const child of node.children) markTasks(child);
 }
 
+/**
+ * The shallowest heading level under the title is the section level (`##`): a Word draft written with Heading 2 as
+ * its top level (as Pandoc writes `##`), or a page whose sections are `<h3>`, still has sections. The first node,
+ * when a `#` heading, is the title and keeps its level.
+ */
+function promoteHeadings(body: M.Root): void {
+  const headings: M.Heading[] = [];
+  const walk = (node: M.Nodes): void => {
+    if (node.type === 'heading' && !(node === body.children[0] && node.depth === 1)) headings.push(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(body);
+  const top = Math.min(...headings.map((h) => h.depth));
+  if (!Number.isFinite(top) || top <= 2) return;
+  for (const heading of headings) heading.depth = (heading.depth - (top - 2)) as M.Heading['depth'];
+}
+
 /** The finished hast of an article → a draft; origins are the paragraph's number in the article. */
 export async function hastToDraft(root: H.Root, fields: Fields, notes: Note[], complete = false): Promise<Draft> {
   const body = (await toMarkdownTree.run(root)) as M.Root;
   markTasks(body);
+  // A document briefing wrote has its levels as the source had them.
+  if (!complete) promoteHeadings(body);
   const numbers = new Map<M.Node, number>();
   units(body).forEach((unit, index) => numbers.set(unit.node, index + 1));
   // A list or table is where its first paragraph is.
