@@ -7,19 +7,20 @@ import type { Participant } from '../model/briefing.js';
 import { describeOrigin, type Evidence, type Field, type Fields } from './types.js';
 
 /** The README's order of the fields. */
-const ORDER = ['title', 'subtitle', 'kind', 'date', 'location', 'classification', 'participants', 'prepared_by', 'distribution', 'source', 'language', 'keywords'] as const;
+export const FIELD_ORDER = ['title', 'subtitle', 'kind', 'date', 'location', 'classification', 'participants', 'prepared_by', 'distribution', 'source', 'language', 'keywords'] as const;
 
 const QUOTE_LENGTH = 70;
 
-function quoted(text: string): string {
+/** Evidence as one line, cut to a length a comment or a message can show. */
+export function clip(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return `"${line.length > QUOTE_LENGTH ? `${line.slice(0, QUOTE_LENGTH - 1)}…` : line}"`;
+  return line.length > QUOTE_LENGTH ? `${line.slice(0, QUOTE_LENGTH - 1)}…` : line;
 }
 
 export function comment(evidence: Evidence): string {
   const where = describeOrigin(evidence.origin);
   const place = 'part' in evidence.origin ? `in ${where}` : evidence.how === 'found' ? `at ${where}` : `from ${where}`;
-  const text = evidence.text ? `: ${quoted(evidence.text)}` : '';
+  const text = evidence.text ? `: "${clip(evidence.text)}"` : '';
   const why = evidence.why ? ` (${evidence.why})` : '';
   return ` ${evidence.how} ${place}${text}${why}`;
 }
@@ -35,7 +36,7 @@ function commented(doc: Document, field: Field<unknown>): YamlNode {
 export function frontMatterYaml(fields: Fields): string {
   const doc = new Document({});
   const map = doc.contents as YAMLMap;
-  for (const key of ORDER) {
+  for (const key of FIELD_ORDER) {
     const field = fields[key];
     if (!field) continue;
     if (key === 'participants') {

@@ -8,27 +8,24 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { toString } from 'mdast-util-to-string';
+import type { Participant } from '../model/briefing.js';
+import { participantText } from '../render/furniture.js';
+import { clip, FIELD_ORDER } from './frontmatter.js';
 import type { Imported } from './index.js';
-import { describeOrigin, type Evidence, type Fields, type Origin } from './types.js';
+import { describeOrigin, type Evidence, type Origin } from './types.js';
 
 const reparse = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
-const FIELD_ORDER: readonly (keyof Fields)[] = ['title', 'subtitle', 'kind', 'date', 'location', 'classification', 'participants', 'prepared_by', 'distribution', 'source', 'language', 'keywords'];
 
 function whence(evidence: Evidence, input: string): string {
   const where = describeOrigin(evidence.origin);
   const place = 'part' in evidence.origin ? `in ${where} of ${input}` : `${where} of ${input}`;
-  const text = evidence.text.replace(/\s+/g, ' ').trim();
-  const quote = text ? `: “${text.length > 70 ? `${text.slice(0, 69)}…` : text}”` : '';
+  const quote = evidence.text ? `: “${clip(evidence.text)}”` : '';
   return `${place}${quote}${evidence.why ? ` (${evidence.why})` : ''}`;
 }
 
 function shown(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ');
-  if (value && typeof value === 'object') {
-    const { name, role } = value as { name: string; role?: string };
-    return role ? `${name}, ${role}` : name;
-  }
+  if (value && typeof value === 'object') return participantText(value as Participant);
   return String(value);
 }
 

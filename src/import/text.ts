@@ -104,7 +104,6 @@ export function readText(raw: string): Draft {
   const segments = new Map<M.Node, Segment[]>();
   const block = <T extends M.RootContent | M.ListItem>(node: T, from: LogicalLine): T => {
     segments.set(node, from.segments);
-    if (node.type !== 'listItem') for (const child of 'children' in node ? node.children : []) segments.set(child, from.segments);
     return node;
   };
 

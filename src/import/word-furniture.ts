@@ -8,7 +8,7 @@
  * Runs on mammoth's HTML, whose classes come from the style map in docx.ts.
  */
 import type * as H from 'hast';
-import type { Participant } from '../model/briefing.js';
+import { participantFrom } from '../parse/index.js';
 import { LABELS } from '../render/furniture.js';
 import type { WordParts } from './docx-parts.js';
 import { findAll, findElement, hasClass, isElement, rewrite, textOf } from './hast.js';
@@ -23,12 +23,6 @@ function from(part: string, text: string): Evidence {
 
 
 
-/** "Name, Role" as the band prints a participant; the parser reads a front-matter string the same way. */
-function participant(text: string): Participant {
-  const comma = text.indexOf(',');
-  return comma === -1 ? { name: text.trim() } : { name: text.slice(0, comma).trim(), role: text.slice(comma + 1).trim() };
-}
-
 function readBand(band: H.Element, parts: WordParts, fields: Fields): void {
   const title = findElement(band, (e) => e.tagName === 'h1');
   if (title) fields.title = { value: textOf(title).trim(), evidence: from(BAND, textOf(title).trim()) };
@@ -36,6 +30,7 @@ function readBand(band: H.Element, parts: WordParts, fields: Fields): void {
   if (subtitle) fields.subtitle = { value: textOf(subtitle).trim(), evidence: from(BAND, textOf(subtitle).trim()) };
   // The kicker shows the kind, or the template's header text when there is none; the document's subject is the kind.
   if (parts.subject) fields.kind = { value: parts.subject, evidence: from('the document properties (subject)', parts.subject) };
+  // The band prints each participant as "Name, Role", which is how the parser reads a front-matter string.
   const participantsLabel = `${LABELS.participants}: `;
   for (const detail of findAll(band, (e) => hasClass(e, 'band-detail'))) {
     const text = textOf(detail).trim();
@@ -43,7 +38,7 @@ function readBand(band: H.Element, parts: WordParts, fields: Fields): void {
       fields.participants = text
         .slice(participantsLabel.length)
         .split(' · ')
-        .map((entry) => ({ value: participant(entry), evidence: from(BAND, entry) }));
+        .map((entry) => ({ value: participantFrom(entry), evidence: from(BAND, entry) }));
       continue;
     }
     const [first = '', ...rest] = text.split(' · ');

@@ -43,7 +43,8 @@ function stripPositions(blocks: Block[]): Block[] {
   return JSON.parse(JSON.stringify(blocks, (key, value: unknown) => (key === 'position' ? undefined : value))) as Block[];
 }
 
-function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
+/** A front-matter participant: `{ name, role }`, or the text `Name, Role` (split at its first comma). */
+export function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
   if (typeof entry !== 'string') return entry.role ? { name: entry.name.trim(), role: entry.role.trim() } : { name: entry.name.trim() };
   const comma = entry.indexOf(',');
   if (comma === -1) return { name: entry.trim() };
