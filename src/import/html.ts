@@ -23,7 +23,6 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', '
 /** Elements whose text, when it is nothing but furniture, is dropped whole. */
 const FURNITURE_HOLDERS = new Set(['p', 'li', 'div', 'section', 'a', 'span', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-
 function isChrome(node: H.Element): boolean {
   const role = String(node.properties.role ?? '');
   if (CHROME.has(node.tagName) || CHROME_ROLES.has(role)) return true;
