@@ -3,6 +3,7 @@
  * `briefing build [paths…] [--out DIR] [--format LIST] [--template NAME] [--allow-overflow]`
  * Exit codes: 0 every document built, 1 any failed (the others still build), 2 usage error.
  */
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
@@ -20,16 +21,19 @@ const HELP = `briefing ${TOOL_VERSION}: Markdown briefings to one-page PDF, Word
 Usage:
   briefing build [paths...] [options]   build each Markdown file (folders: every *.md in them; default: source/)
   briefing preview [paths...] [options] build, watch, and serve the outputs on http://127.0.0.1:PORT/ with live reload
+  briefing import FILE [options]        a .txt, .docx or .html file (- : text on standard input) to a source,
+                                        DIR/NAME.md (-o DIR, default source/), printing what it found and guessed
 
 Options:
   -o, --out DIR          where to write NAME.pdf / NAME.docx / NAME.html (default: output/)
   -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')})
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
-      --force            rebuild every briefing, even those whose outputs are current
+      --force            rebuild every briefing, even those whose outputs are current; import: replace NAME.md
   -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
+      --build            import: build the new source at once (into output/, or into DIR with -o)
   -q, --quiet            print errors only, no warnings or summary
   -h, --help             show this help
   -v, --version          print the version
@@ -67,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        build: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -82,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'build' && command !== 'preview') {
+  if (command !== 'build' && command !== 'preview' && command !== 'import') {
     throw new UsageError(command === undefined ? 'missing command: try `briefing build`' : `unknown command "${command}": try \`briefing build\``);
   }
   const options: BatchOptions = {
@@ -98,6 +103,17 @@ async function main(argv: string[]): Promise<number> {
   const sourcePaths = paths.length > 0 ? paths : ['source'];
   const quiet = values.quiet === true;
   const port = parseCount(values.port, '--port', 0) ?? 4173;
+  if (command === 'import') {
+    if (paths.length !== 1) throw new UsageError('import wants one file: `briefing import FILE` (.txt, .docx, .html, or - for standard input)');
+    // A bundle of its own beside this one (scripts/bundle.mjs), required only for an import: a build neither reads
+    // nor compiles mammoth and rehype. require(), as in batch/pool.ts: this bundle runs as a vm.Script, without import().
+    const { runImport } = createRequire(import.meta.url)('./import.js') as typeof import('./import/command.js');
+    const build = async (source: string): Promise<number> => {
+      await prepareOutDir(options.outDir);
+      return (await runReportedBatch([source], options, { quiet })).failed > 0 ? 1 : 0;
+    };
+    return runImport(paths[0]!, { dir: values.out ?? 'source', force: options.force === true, quiet, build: values.build ? build : null });
+  }
   // After the usage checks (a mistyped command makes no folder), before any build: one message, not one per briefing.
   await prepareOutDir(options.outDir);
   if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port });

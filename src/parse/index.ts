@@ -53,7 +53,7 @@ function stripPositions(blocks: Block[]): Block[] {
  */
 const NAME_ROLE = /,|\s+(?:-{1,2}|–|—)\s+|—/;
 
-function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
+export function participantFrom(entry: string | { name: string; role?: string | undefined }): Participant {
   if (typeof entry !== 'string') return entry.role ? { name: entry.name.trim(), role: entry.role.trim() } : { name: entry.name.trim() };
   const separator = NAME_ROLE.exec(entry);
   if (!separator) return { name: entry.trim() };

@@ -10,9 +10,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
+    ...(options.input !== undefined ? { input: options.input } : {}),
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
     timeout: 120_000,
