@@ -9,6 +9,7 @@ import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
 import type { BatchOptions } from './batch/run.js';
 import { EnvironmentError } from './environment.js';
+import { NewUsageError, runNew } from './new/command.js';
 import { runPreview, runWatch } from './serve.js';
 import { prepareOutDir } from './write.js';
 import { FORMATS, type Format } from './render/types.js';
@@ -23,13 +24,15 @@ Usage:
   briefing preview [paths...] [options] build, watch, and serve the outputs on http://127.0.0.1:PORT/ with live reload
   briefing import FILE [options]        a .txt, .docx or .html file (- : text on standard input) to a source,
                                         DIR/NAME.md (-o DIR, default source/), printing what it found and guessed
+  briefing new [--kind K] NAME          a new source to fill in, DIR/NAME.md (-o DIR, default source/); K is
+                                        readout (default), guidance or memo; every front-matter field is in it
 
 Options:
   -o, --out DIR          where to write NAME.pdf / NAME.docx / NAME.html (default: output/)
   -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')})
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
-      --force            rebuild every briefing, even those whose outputs are current; import: replace NAME.md
+      --force            rebuild every briefing, even those whose outputs are current; import, new: replace NAME.md
   -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
@@ -72,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         build: { type: 'boolean' },
+        kind: { type: 'string' },
       },
     });
   } catch (error) {
@@ -87,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'build' && command !== 'preview' && command !== 'import') {
+  if (command !== 'build' && command !== 'preview' && command !== 'import' && command !== 'new') {
     throw new UsageError(command === undefined ? 'missing command: try `briefing build`' : `unknown command "${command}": try \`briefing build\``);
   }
   const options: BatchOptions = {
@@ -103,6 +107,15 @@ async function main(argv: string[]): Promise<number> {
   const sourcePaths = paths.length > 0 ? paths : ['source'];
   const quiet = values.quiet === true;
   const port = parseCount(values.port, '--port', 0) ?? 4173;
+  if (command === 'new') {
+    if (paths.length !== 1) throw new UsageError('new wants one name: `briefing new [--kind readout|guidance|memo] NAME`');
+    try {
+      return await runNew(paths[0]!, { dir: values.out ?? 'source', kind: values.kind, force: options.force === true, date: options.buildDate, utc: options.sourceDateEpoch !== undefined });
+    } catch (error) {
+      if (error instanceof NewUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   if (command === 'import') {
     if (paths.length !== 1) throw new UsageError('import wants one file: `briefing import FILE` (.txt, .docx, .html, or - for standard input)');
     // A bundle of its own beside this one (scripts/bundle.mjs), required only for an import: a build neither reads

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatFile } from '../report.js';
 import { parseBriefing } from '../parse/index.js';
-import { FileExistsError, writeNewFiles } from './files.js';
+import { FileExistsError, writeNewFiles } from '../write-new.js';
 import { importDocument, inputKind } from './index.js';
 import { importReport } from './report.js';
 

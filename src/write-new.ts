@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from '../write.js';
+import { writeFileAtomic } from './write.js';
 
 export interface NewFile {
   path: string;
