@@ -4,9 +4,9 @@
  * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
  * between its columns).
  */
-import type { Briefing } from '../model/briefing.js';
+import type { Briefing, Quote } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
-import type { Node } from './display.js';
+import type { LineMark, Node } from './display.js';
 import { geometryOf } from './geometry.js';
 import type { Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
@@ -68,20 +68,26 @@ export function candidateSizes(theme: Theme): number[] {
 }
 
 /** Lays out with the fit's slack; the measure used to judge a size. */
-function trial(briefing: Briefing, theme: Theme, size: number, countWords = false): Typeset {
-  const layout = layoutAtSize(theme, size);
+function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, pullQuote?: number | null): Typeset {
+  const layout = withPullQuote(layoutAtSize(theme, size), pullQuote);
   return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false, countWords });
 }
 
 /** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
-function largestWithin(briefing: Briefing, theme: Theme, sizes: readonly number[], pages: number): { index: number; result: Typeset } | null {
+function largestWithin(
+  briefing: Briefing,
+  theme: Theme,
+  sizes: readonly number[],
+  pages: number,
+  pullQuote: number | null | undefined,
+): { index: number; result: Typeset } | null {
   // Page count only grows as the size grows, so binary search for the first (largest) size that fits.
   let low = 0;
   let high = sizes.length - 1;
   let best: { index: number; result: Typeset } | null = null;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const result = trial(briefing, theme, sizes[mid]!);
+    const result = trial(briefing, theme, sizes[mid]!, false, pullQuote);
     if (result.pages <= pages) {
       best = { index: mid, result };
       high = mid - 1;
@@ -132,15 +138,69 @@ function glyphWarnings(result: Typeset): FitWarning[] {
   return warnings;
 }
 
+function withPullQuote(layout: Layout, pullQuote: number | null | undefined): Layout {
+  return pullQuote === undefined ? layout : { ...layout, pullQuote };
+}
+
+/** A pulled quote whose own paragraph starts this many body lines or fewer below the top of a column is in view already. */
+const IN_VIEW_LINES = 10;
+
+/** Whether `quote`'s paragraph starts near the top of a column of the first page, a few lines below the pull quote. */
+function inView(result: Typeset, quote: Quote | undefined, leading: number): boolean {
+  const at = quote?.position;
+  if (!at) return false;
+  let found: boolean | undefined;
+  const firstLine = (nodes: readonly Node[]): LineMark | undefined => {
+    for (const node of nodes) {
+      if (node.type === 'line') return node;
+      if (node.type === 'block' || node.type === 'part') {
+        const line = firstLine(node.children);
+        if (line) return line;
+      }
+    }
+    return undefined;
+  };
+  const walk = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (found !== undefined) return;
+      if (node.type === 'block' && node.block.position?.line === at.line && node.block.position.column === at.column) {
+        const line = firstLine(node.children);
+        found = line !== undefined && line.page === 0 && line.baseline - result.bodyTop <= IN_VIEW_LINES * leading;
+      } else if (node.type === 'block' || node.type === 'part') walk(node.children);
+    }
+  };
+  walk(result.groups);
+  return found ?? false;
+}
+
+/**
+ * The fit, with the pull quote chosen among the model's candidates: the first that, at the size chosen, is not
+ * already in view a few lines below (at the top of a column); none when every one is. The writer's own choice
+ * (or none) stands as it is.
+ */
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
+  const candidates = briefing.pullQuoteCandidates;
+  if (candidates.length === 0) return fitWith(briefing, theme, options, undefined);
+  for (const candidate of candidates) {
+    const fit = fitWith(briefing, theme, options, candidate);
+    if (!fit.ok) return fit;
+    // Judged on the page as it is drawn: balanced columns, no slack (as src/render/pdf/index.ts sets it).
+    const drawn = typeset(briefing, theme, fit.layout, { slack: 0, balance: true, countWords: false });
+    if (!inView(drawn, briefing.quotes[candidate], fit.layout.leading)) return fit;
+  }
+  return fitWith(briefing, theme, options, null);
+}
+
+function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuote: number | null | undefined): FitResult {
   const sizes = candidateSizes(theme);
-  const onePage = largestWithin(briefing, theme, sizes, 1);
+  const onePage = largestWithin(briefing, theme, sizes, 1, pullQuote);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: glyphWarnings(onePage.result) };
+    const layout = withPullQuote(layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), pullQuote);
+    return { ok: true, layout, warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
-  const atMin = trial(briefing, theme, min, true);
+  const atMin = trial(briefing, theme, min, true, pullQuote);
   const leading = layoutAtSize(theme, min).leading;
   const linesOver = Math.max(1, Math.ceil(atMin.overflow / leading));
   const wordsPerLine = atMin.bodyLines > 0 ? atMin.bodyWords / atMin.bodyLines : 10;
@@ -148,13 +208,10 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
   const over = `does not fit on one page at the minimum ${min} pt: ${linesOver} line${linesOver === 1 ? '' : 's'} over`;
   if (options.allowOverflow || briefing.meta.allowMultiPage) {
     // As few pages as the minimum size needs, at the largest size that keeps that page count.
-    const best = largestWithin(briefing, theme, sizes, atMin.pages) ?? { index: sizes.length - 1, result: atMin };
+    const best = largestWithin(briefing, theme, sizes, atMin.pages, pullQuote) ?? { index: sizes.length - 1, result: atMin };
     const size = sizes[best.index]!;
-    return {
-      ok: true,
-      layout: layoutAtSize(theme, size, best.result.pages, 1),
-      warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
-    };
+    const layout = withPullQuote(layoutAtSize(theme, size, best.result.pages, 1), pullQuote);
+    return { ok: true, layout, warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)] };
   }
   return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };
 }

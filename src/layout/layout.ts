@@ -31,4 +31,9 @@ export interface Layout {
   fill: number;
   /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
   geometry: Geometry;
+  /**
+   * The quote the page pulls (an index into the briefing's quotes, null for none), when the fit chose among the
+   * model's candidates; absent, the model's own `pullQuote` stands.
+   */
+  pullQuote?: number | null;
 }

@@ -152,7 +152,7 @@ export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
 }
 
 export function pullQuoteRegion(briefing: Briefing, env: Env, y: number): Region | null {
-  const quote = pullQuote(briefing);
+  const quote = pullQuote(briefing, env.layout);
   if (!quote) return null;
   const { layout, theme } = env;
   const { bar, inset, size, leading, attributionBefore } = layout.geometry.pullQuote;

@@ -35,6 +35,8 @@ export interface Typeset {
   /** Body text lines and words, to turn an overflow into "cut about N words" (0 unless `countWords` and it overflows). */
   bodyLines: number;
   bodyWords: number;
+  /** Where the columns start on the first page, below the full-width regions. */
+  bodyTop: number;
 }
 
 export function baseEnv(theme: Theme, layout: Layout): Env {
@@ -146,5 +148,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop };
 }

@@ -171,6 +171,8 @@ export interface Quote {
   speaker: string;
   /** The id of the section it was found in, or null when found in the summary. */
   sectionId: string | null;
+  /** Where the paragraph it was found in starts (absent for a front-matter summary). */
+  position?: SourcePoint;
 }
 
 /** A `##` section of the body. */
@@ -222,6 +224,14 @@ export interface Briefing {
   sections: Section[];
   /** Every attributed quotation found, in document order. */
   quotes: Quote[];
-  /** The index into `quotes` of the one shown as the pull quote, or null for none. */
+  /**
+   * The index into `quotes` of the pull quote: the writer's (`pull_quote: "…"`), else the first automatic choice;
+   * null for none (`pull_quote: false`, or no quote). The layout shows it, or the next of `pullQuoteCandidates`.
+   */
   pullQuote: number | null;
+  /**
+   * Automatic choice only: the quotes fit to be pulled, best first. The layout takes the first that is not already
+   * on the page a few lines below it (at the top of a column). Empty when the writer chose, or chose none.
+   */
+  pullQuoteCandidates: number[];
 }

@@ -111,6 +111,7 @@ const OPTIONAL_FIELDS: readonly { field: string; line: string; help: string }[] 
   { field: 'summary', line: 'summary: The summary, in Markdown', help: 'instead of (or before) the opening paragraph' },
   { field: 'key_points', line: 'key_points: [First point, Second point]', help: 'a list of key points, in Markdown' },
   { field: 'pages', line: 'pages: multi', help: 'let it run onto further pages; one page when left out' },
+  { field: 'pull_quote', line: 'pull_quote: false', help: 'no pull quote; or the words of the quote to pull' },
 ];
 
 /** What the kind is called on the page ("Meeting readout"). */

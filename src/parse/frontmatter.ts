@@ -55,6 +55,7 @@ export const frontMatterSchema = z.object({
   summary: nonEmpty.optional(),
   key_points: z.array(nonEmpty).optional(),
   pages: z.enum(['one', 'multi']).optional(),
+  pull_quote: z.union([z.boolean(), nonEmpty]).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

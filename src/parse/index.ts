@@ -16,6 +16,7 @@ import {
   type BriefingMeta,
   type Inline,
   type Participant,
+  type Quote,
   type Section,
 } from '../model/briefing.js';
 import { plainText } from '../render/furniture.js';
@@ -24,7 +25,7 @@ import type { FileStamps } from '../file-stamp.js';
 import { decodeSource } from './decode.js';
 import { hasErrors, reportError, reportWarning } from './diagnostics.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
-import { choosePullQuote, extractQuotes } from './quotes.js';
+import { extractQuotes, findPullQuote, pullQuoteCandidates } from './quotes.js';
 
 export interface ParseResult {
   briefing: Briefing | null;
@@ -60,6 +61,33 @@ export function participantFrom(entry: string | { name: string; role?: string | 
   const name = entry.slice(0, separator.index).trim();
   const role = entry.slice(separator.index + separator[0].length).trim();
   return role ? { name, role } : { name };
+}
+
+/**
+ * The pull quote the front matter asks for: none (`false`), the quote it names (an error when the body has no such
+ * quote; undefined then), or the automatic choice (absent or `true`).
+ */
+function choosePullQuote(
+  choice: boolean | string | undefined,
+  quotes: readonly Quote[],
+  state: ConvertState,
+  at: { line: number; column: number },
+): { pullQuote: number | null; pullQuoteCandidates: number[] } | undefined {
+  if (choice === false) return { pullQuote: null, pullQuoteCandidates: [] };
+  if (typeof choice === 'string') {
+    const index = findPullQuote(choice, quotes);
+    if (index !== -1) return { pullQuote: index, pullQuoteCandidates: [] };
+    const known = quotes.slice(0, 3).map((q) => `“${q.text.length > 50 ? `${q.text.slice(0, 50).trimEnd()}…` : q.text}”`);
+    reportError(
+      state.file,
+      `\`pull_quote\` is not a quotation of the body: copy the words of one ${known.length ? `(${known.join(', ')})` : '(the body has none the tool can attribute: “…,” Name said.)'}, or write \`pull_quote: false\``,
+      at,
+      'pull-quote',
+    );
+    return undefined;
+  }
+  const candidates = pullQuoteCandidates(quotes);
+  return { pullQuote: candidates[0] ?? null, pullQuoteCandidates: candidates };
 }
 
 function list(value: string | string[] | undefined, separator: RegExp): string[] {
@@ -229,14 +257,8 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     [{ sectionId: null, blocks: summary }, ...sections.map((s) => ({ sectionId: s.id, blocks: s.blocks }))],
     participants,
   );
-  const briefing: Briefing = {
-    version: MODEL_VERSION,
-    meta,
-    summary,
-    keyPoints,
-    sections,
-    quotes,
-    pullQuote: choosePullQuote(quotes),
-  };
+  const chosen = choosePullQuote(fm.pull_quote, quotes, state, fieldPoint(yaml, 'pull_quote'));
+  if (chosen === undefined) return { briefing: null, file, seen: state.seen };
+  const briefing: Briefing = { version: MODEL_VERSION, meta, summary, keyPoints, sections, quotes, ...chosen };
   return { briefing, file, seen: state.seen };
 }

@@ -2,7 +2,7 @@
  * Attributed quotations in running text: “…,” Blinken said. / “…,” said Blinken. Both curly and straight quotes.
  * A quote that carries on after the attribution (“…,” Blinken said. “…”) is joined into one.
  */
-import type { Block, Participant, Quote } from '../model/briefing.js';
+import type { Block, Participant, Quote, SourcePoint } from '../model/briefing.js';
 import { plainText } from '../render/furniture.js';
 
 const VERBS =
@@ -47,10 +47,10 @@ export function findQuotesInText(text: string): { text: string; speaker: string;
   return found.sort((a, b) => a.index - b.index).map(({ text: t, speaker, index }) => ({ text: t, speaker, index }));
 }
 
-function paragraphsOf(blocks: readonly Block[]): string[] {
-  const out: string[] = [];
+function paragraphsOf(blocks: readonly Block[]): { text: string; position?: SourcePoint }[] {
+  const out: { text: string; position?: SourcePoint }[] = [];
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(plainText(block.children));
+    if (block.type === 'paragraph') out.push({ text: plainText(block.children), ...(block.position ? { position: block.position } : {}) });
     else if (block.type === 'blockquote') out.push(...paragraphsOf(block.children));
     else if (block.type === 'list') for (const item of block.items) out.push(...paragraphsOf(item.children));
   }
@@ -64,22 +64,49 @@ export function extractQuotes(
   const quotes: Quote[] = [];
   for (const part of parts) {
     for (const paragraph of paragraphsOf(part.blocks)) {
-      for (const q of findQuotesInText(paragraph)) {
-        quotes.push({ text: q.text, speaker: resolveSpeaker(q.speaker, participants), sectionId: part.sectionId });
+      for (const q of findQuotesInText(paragraph.text)) {
+        const position = paragraph.position ? { position: paragraph.position } : {};
+        quotes.push({ text: q.text, speaker: resolveSpeaker(q.speaker, participants), sectionId: part.sectionId, ...position });
       }
     }
   }
   return quotes;
 }
 
-/** The pull quote: the first quote of a length that reads well set large (60–220 characters), else the shortest. */
-export function choosePullQuote(quotes: readonly Quote[]): number | null {
-  if (quotes.length === 0) return null;
-  const good = quotes.findIndex((q) => q.text.length >= 60 && q.text.length <= 220);
-  if (good !== -1) return good;
-  let shortest = 0;
-  quotes.forEach((q, i) => {
-    if (q.text.length < quotes[shortest]!.text.length) shortest = i;
-  });
-  return quotes[shortest]!.text.length <= 320 ? shortest : null;
+const reads = (q: Quote): boolean => q.text.length >= 60 && q.text.length <= 220;
+
+/**
+ * The quotes fit to be the pull quote, best first: those of a length that reads well set large (60–220 characters),
+ * in order, then the rest of 320 characters or less, shortest first. A quote of the summary is never one: the summary
+ * box stands right above the pull quote.
+ */
+export function pullQuoteCandidates(quotes: readonly Quote[]): number[] {
+  const body = quotes.map((q, i) => ({ q, i })).filter(({ q }) => q.sectionId !== null);
+  const good = body.filter(({ q }) => reads(q)).map(({ i }) => i);
+  const rest = body
+    .filter(({ q }) => !reads(q) && q.text.length <= 320)
+    .sort((a, b) => a.q.text.length - b.q.text.length || a.i - b.i)
+    .map(({ i }) => i);
+  return [...good, ...rest];
+}
+
+/** Text compared as a writer copies it: quote marks, dashes, spacing and case do not matter, nor a closing full stop. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[“”"‘’']/g, '')
+    .replace(/[\u2010-\u2015-]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[.,;:!?…\s]+$/, '')
+    .trim();
+}
+
+/** The quote the writer named with `pull_quote: "…"`: its index, or -1 when no quote of the body reads so. */
+export function findPullQuote(text: string, quotes: readonly Quote[]): number {
+  const wanted = comparable(text);
+  const exact = quotes.findIndex((q) => comparable(q.text) === wanted);
+  if (exact !== -1 || wanted.length < 20) return exact;
+  // A writer may paste a part of a long quote.
+  return quotes.findIndex((q) => comparable(q.text).includes(wanted));
 }

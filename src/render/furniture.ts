@@ -2,6 +2,7 @@
  * The words every format prints around the body (header band details, labels, footer), built once here so the
  * PDF, DOCX and HTML say exactly the same thing.
  */
+import type { Layout } from '../layout/layout.js';
 import type { Briefing, Inline, Participant } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 
@@ -83,9 +84,10 @@ export function plainText(inlines: readonly Inline[]): string {
 }
 
 /** The pull quote to show, with the attribution line (— Name, Role), or null. */
-export function pullQuote(briefing: Briefing): { text: string; attribution: string } | null {
-  if (briefing.pullQuote === null) return null;
-  const quote = briefing.quotes[briefing.pullQuote];
+export function pullQuote(briefing: Briefing, layout: Pick<Layout, 'pullQuote'>): { text: string; attribution: string } | null {
+  const index = layout.pullQuote !== undefined ? layout.pullQuote : briefing.pullQuote;
+  if (index === null) return null;
+  const quote = briefing.quotes[index];
   if (!quote) return null;
   const person = briefing.meta.participants.find((p) => p.name === quote.speaker);
   return { text: quote.text, attribution: `— ${person ? participantText(person) : quote.speaker}` };

@@ -23,6 +23,7 @@ export function generated(sections: number, paragraphs: number, meta: Partial<Br
     sections: body,
     quotes: [],
     pullQuote: null,
+    pullQuoteCandidates: [],
   };
 }
 
@@ -99,5 +100,6 @@ export function allKinds(): Briefing {
     sections: [section, ...base.sections],
     quotes: [{ text: 'Every kind is handled.', speaker: 'Ishiba Shigeru (石破茂)', sectionId: 'kinds' }],
     pullQuote: 0,
+    pullQuoteCandidates: [],
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { choosePullQuote, findQuotesInText } from '../../src/parse/quotes.js';
+import { findPullQuote, findQuotesInText, pullQuoteCandidates } from '../../src/parse/quotes.js';
 import { parse } from '../support/parse.js';
 
 describe('quote extraction', () => {
@@ -46,10 +46,21 @@ describe('quote extraction', () => {
     expect(briefing?.pullQuote).toBe(0);
   });
 
-  it('chooses a pull quote of a readable length', () => {
-    const q = (text: string) => ({ text, speaker: 'X', sectionId: null });
-    expect(choosePullQuote([q('Short.'), q('x'.repeat(100)), q('y'.repeat(150))])).toBe(1);
-    expect(choosePullQuote([q('Short.'), q('Tiny.')])).toBe(1);
-    expect(choosePullQuote([])).toBeNull();
+  it('offers pull quotes of a readable length first, never one of the summary', () => {
+    const q = (text: string, sectionId: string | null = 's') => ({ text, speaker: 'X', sectionId });
+    expect(pullQuoteCandidates([q('Short.'), q('x'.repeat(100)), q('y'.repeat(150))])).toEqual([1, 2, 0]);
+    expect(pullQuoteCandidates([q('Short.'), q('Tiny.')])).toEqual([1, 0]);
+    expect(pullQuoteCandidates([q('z'.repeat(100), null), q('x'.repeat(400))])).toEqual([]);
+    expect(pullQuoteCandidates([])).toEqual([]);
+  });
+
+  it('finds the quote a writer names, as they copy it', () => {
+    const q = (text: string) => ({ text, speaker: 'X', sectionId: 's' });
+    const quotes = [q('Japan has proven time and again its leadership on the global stage.'), q('We stand side by side.')];
+    expect(findPullQuote('japan has proven time and again its leadership on the global stage', quotes)).toBe(0);
+    expect(findPullQuote('"We stand side by side"', quotes)).toBe(1);
+    expect(findPullQuote('its leadership on the global stage', quotes)).toBe(0);
+    expect(findPullQuote('side by side', quotes)).toBe(-1); // too short to be taken as a part
+    expect(findPullQuote('Something nobody said at all, at any length', quotes)).toBe(-1);
   });
 });

@@ -97,7 +97,7 @@ export function keyPoints(state: State): Paragraph[] {
 }
 
 export function pullQuoteParagraphs(state: State): Paragraph[] {
-  const quote = pullQuote(state.briefing);
+  const quote = pullQuote(state.briefing, state.layout);
   if (!quote) return [];
   return [
     new Paragraph({ style: STYLE.intenseQuote, children: textRuns(quote.text) }),

@@ -57,7 +57,7 @@ export function keyPoints(briefing: Briefing, state: State): string {
 }
 
 export function pullQuoteFigure(briefing: Briefing, state: State): string {
-  const quote = pullQuote(briefing);
+  const quote = pullQuote(briefing, state.layout);
   if (!quote) return '';
   const text = state.withFace({ italic: true }, () => state.text(quote.text));
   return (

@@ -66,5 +66,6 @@ export function allKinds(): Briefing {
     ],
     quotes: [{ text: 'A quoted line', speaker: 'Ishiba Shigeru (石破茂)', sectionId: null }],
     pullQuote: 0,
+    pullQuoteCandidates: [],
   };
 }

@@ -42,7 +42,7 @@ export function visibleText(html: string): string {
 /** Every string of the model a reader should see, with the furniture built from it. */
 export function modelStrings(briefing: Briefing, theme: Theme): string[] {
   const { meta } = briefing;
-  const quote = pullQuote(briefing);
+  const quote = pullQuote(briefing, {});
   const foot = footerParts(briefing, theme);
   return [
     meta.title,

@@ -59,5 +59,6 @@ export function hostileBriefing(): Briefing {
     ],
     quotes: [{ text: `Quote ${SCRIPT}`, speaker: 'Eve <b>', sectionId: null }],
     pullQuote: 0,
+    pullQuoteCandidates: [],
   };
 }

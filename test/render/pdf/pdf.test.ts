@@ -39,7 +39,7 @@ function modelWords(briefing: Briefing): string[] {
     ...briefing.meta.participants.map(participantText),
     ...blockStrings(briefing.summary),
     ...briefing.keyPoints.map(plainText),
-    pullQuote(briefing)?.text ?? '',
+    pullQuote(briefing, {})?.text ?? '',
     ...briefing.sections.flatMap((s) => [plainText(s.title), ...blockStrings(s.blocks)]),
     ...Object.values(footerParts(briefing, theme)),
   ];
