@@ -55,6 +55,8 @@ export const frontMatterSchema = z.object({
   summary: nonEmpty.optional(),
   key_points: z.array(nonEmpty).optional(),
   pages: z.enum(['one', 'multi']).optional(),
+  /** `smart` (default): typographic quotes, dashes and ellipses; `straight`: the characters as typed. */
+  typography: z.enum(['smart', 'straight']).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -65,7 +65,7 @@ describe.skipIf(!clientsAvailable('qpdf'))('PDF link annotations (PDF/UA-1 7.18.
   it('describe the link in the shipped ports guidance: its text and its address', async () => {
     const annotations = pdfLinkAnnotations(await pdfOf('ports', sourceBriefing('press-guidance-ports.md')));
     expect(annotations.map((a) => [a.contents, a.uri])).toEqual([
-      ["the Department's website (https://www.state.gov/)", 'https://www.state.gov/'],
+      ['the Department’s website (https://www.state.gov/)', 'https://www.state.gov/'],
     ]);
     expectAccessible(annotations);
   });
