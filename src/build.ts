@@ -2,19 +2,25 @@
  * Files in → files out, used by the CLI and the tests. A document is parsed, fitted and rendered in memory in every
  * requested format; only when all of that succeeded are its files written (each atomically). A document that fails
  * writes nothing and overwrites nothing.
+ *
+ * The fit (one page, or how far over) belongs to the page formats (PDF, DOCX, HTML). JSON is the model and has no
+ * page: asked for alone, it is written without a fit, whatever the length. Asked for with a page format, it shares
+ * that document's fate: a briefing too long for its page fails, and its JSON is not written either.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { fitBriefing } from './layout/fit.js';
+import type { FitResult } from './layout/fit.js';
 import type { Layout } from './layout/layout.js';
 import type { Briefing, BriefingMeta } from './model/briefing.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
+import { modelJson } from './render/json.js';
 import type { Format, RenderContext } from './render/types.js';
 import { loadTheme, ThemeError } from './theme/load.js';
+import type { Theme } from './theme/theme.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 import { documentInputs, type InputHashes } from './batch/inputs.js';
@@ -56,11 +62,35 @@ export interface DocumentResult {
  */
 export type RenderedDocument =
   | { ok: false; file: VFile; seen: FileStamps }
-  | { ok: true; file: VFile; seen: FileStamps; rendered: { path: string; bytes: Uint8Array }[]; briefing: Briefing; layout: Layout; template: string };
+  | {
+      ok: true;
+      file: VFile;
+      seen: FileStamps;
+      rendered: { path: string; bytes: Uint8Array }[];
+      briefing: Briefing;
+      /** The fitted layout; absent when no page format was asked for (JSON alone is not fitted). */
+      layout?: Layout;
+      template: string;
+    };
+
+/** Formats drawn on pages, which need the fitted layout; JSON is the model itself. */
+function isPageFormat(format: Format): boolean {
+  return format !== 'json';
+}
 
 /**
- * Parses, fits and renders a source's bytes in every requested format, in memory and writing nothing: what a build
- * does before its files are written (the sweeps in the tests run thousands of sources through it).
+ * The layout the page formats draw, or why there is none. Loaded on first use: a build of JSON alone never loads the
+ * layout engine (its fonts and shaping), which would be most of its time.
+ */
+async function fitted(briefing: Briefing, theme: Theme, allowOverflow: boolean): Promise<FitResult> {
+  const { fitBriefing } = await import('./layout/fit.js');
+  return fitBriefing(briefing, theme, { allowOverflow });
+}
+
+/**
+ * Parses, fits (when a page format is asked for) and renders a source's bytes in every requested format, in memory and
+ * writing nothing: what a build does before its files are written (the sweeps in the tests run thousands of sources
+ * through it).
  */
 export async function renderDocument(bytes: Uint8Array, source: string, options: BuildOptions): Promise<RenderedDocument> {
   const { briefing, file, seen = {} } = parseBriefing(bytes, source);
@@ -76,12 +106,16 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
     return { ok: false, file, seen };
   }
 
-  const fit = fitBriefing(briefing, theme, { allowOverflow: options.allowOverflow || briefing.meta.allowMultiPage });
-  if (!fit.ok) {
-    reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
-    return { ok: false, file, seen };
+  let layout: Layout | undefined;
+  if (options.formats.some(isPageFormat)) {
+    const fit = await fitted(briefing, theme, options.allowOverflow || briefing.meta.allowMultiPage);
+    if (!fit.ok) {
+      reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
+      return { ok: false, file, seen };
+    }
+    for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');
+    layout = fit.layout;
   }
-  for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');
 
   const context: RenderContext = {
     buildDate: options.buildDate,
@@ -91,15 +125,18 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
   const rendered: { path: string; bytes: Uint8Array }[] = [];
   for (const format of options.formats) {
     try {
-      const render = await rendererFor(format);
-      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await render(briefing, fit.layout, theme, context) });
+      let bytes: Uint8Array;
+      if (!isPageFormat(format)) bytes = modelJson(briefing);
+      else if (layout) bytes = await (await rendererFor(format))(briefing, layout, theme, context);
+      else throw new Error('no layout for a page format'); // the fit above runs whenever a page format is asked for
+      rendered.push({ path: outputPath(source, options.outDir, format), bytes });
     } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
       reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
       return { ok: false, file, seen };
     }
   }
-  return { ok: true, file, seen, rendered, briefing, layout: fit.layout, template };
+  return { ok: true, file, seen, rendered, briefing, ...(layout ? { layout } : {}), template };
 }
 
 export async function buildDocument(source: string, options: BuildOptions): Promise<DocumentResult> {
@@ -126,7 +163,16 @@ export async function buildDocument(source: string, options: BuildOptions): Prom
   // Side by side: each write is a few round trips to the I/O threads, and nothing orders them.
   await Promise.all(made.rendered.map((output) => writeFileAtomic(output.path, output.bytes)));
   const inputs = documentInputs(source, bytes, made.briefing, made.template);
-  return { source, ok: true, outputs: made.rendered.map((r) => r.path), file: made.file, layout: made.layout, meta: made.briefing.meta, inputs, seen };
+  return {
+    source,
+    ok: true,
+    outputs: made.rendered.map((r) => r.path),
+    file: made.file,
+    ...(made.layout ? { layout: made.layout } : {}),
+    meta: made.briefing.meta,
+    inputs,
+    seen,
+  };
 }
 
 /** Where the first of `characters` first occurs in the source (its title, a cell, the body), else the file's start. */

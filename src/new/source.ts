@@ -112,6 +112,7 @@ const OPTIONAL_FIELDS: readonly { field: string; line: string; help: string }[] 
   { field: 'key_points', line: 'key_points: [First point, Second point]', help: 'a list of key points, in Markdown' },
   { field: 'pages', line: 'pages: multi', help: 'let it run onto further pages; one page when left out' },
   { field: 'pull_quote', line: 'pull_quote: false', help: 'no pull quote; or the words of the quote to pull' },
+  { field: 'typography', line: 'typography: straight', help: 'quotes and dashes as typed; “smart” ones when left out' },
 ];
 
 /** What the kind is called on the page ("Meeting readout"). */

@@ -56,6 +56,8 @@ export const frontMatterSchema = z.object({
   key_points: z.array(nonEmpty).optional(),
   pages: z.enum(['one', 'multi']).optional(),
   pull_quote: z.union([z.boolean(), nonEmpty]).optional(),
+  /** `smart` (default): typographic quotes, dashes and ellipses; `straight`: the characters as typed. */
+  typography: z.enum(['smart', 'straight']).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

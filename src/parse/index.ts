@@ -26,6 +26,7 @@ import { decodeSource } from './decode.js';
 import { hasErrors, reportError, reportWarning } from './diagnostics.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { extractQuotes, findPullQuote, pullQuoteCandidates } from './quotes.js';
+import { smartBlocks, smartInlines, smartMeta, smartText } from './typography.js';
 
 export interface ParseResult {
   briefing: Briefing | null;
@@ -196,32 +197,37 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   collectDefinitions(tree, definitions);
   const state: ConvertState = { file, sourcePath: path, definitions, depth: 0, warned: new Set(), seen: {} };
 
+  // Typographic punctuation goes into the model itself, so every format shows the same characters.
+  const smart = fm.typography !== 'straight';
+  const inlines = (nodes: Inline[]): Inline[] => (smart ? smartInlines(nodes) : nodes);
+  const blocks = (nodes: Block[]): Block[] => (smart ? smartBlocks(nodes) : nodes);
+
   const parts = outline(body, fm.title, file);
-  const titleInlines = parts.titleHeading ? convertInlines(parts.titleHeading.children, state) : [];
-  const title = fm.title ?? plainText(titleInlines).trim();
+  const titleInlines = parts.titleHeading ? inlines(convertInlines(parts.titleHeading.children, state)) : [];
+  const title = fm.title !== undefined ? (smart ? smartText(fm.title) : fm.title) : plainText(titleInlines).trim();
   if (!title) {
     reportError(file, 'missing title: add `title:` to the front matter or start the body with a `# Title` line', yaml?.position?.start ?? { line: 1, column: 1 }, 'missing-title');
   }
 
   const slugger = new GithubSlugger();
   let sections: Section[] = parts.sections.map(({ heading, nodes }) => {
-    const titleNodes = convertInlines(heading.children, state);
+    const titleNodes = inlines(convertInlines(heading.children, state));
     const position = pointOf(heading);
     return {
       id: slugger.slug(plainText(titleNodes) || 'section'),
       title: titleNodes,
-      blocks: convertBlocks(nodes, state),
+      blocks: blocks(convertBlocks(nodes, state)),
       ...(position ? { position } : {}),
     };
   });
 
-  const lede = convertBlocks(parts.lede, state);
+  const lede = blocks(convertBlocks(parts.lede, state));
   // With a front-matter summary, opening paragraphs still are the author's words: they follow it in the summary box.
-  const summary: Block[] = fm.summary !== undefined ? [...markdownField(fm.summary, state, fieldPoint(yaml, 'summary')), ...lede] : lede;
+  const summary: Block[] = fm.summary !== undefined ? [...blocks(markdownField(fm.summary, state, fieldPoint(yaml, 'summary'))), ...lede] : lede;
 
   let keyPoints: Inline[][] = [];
   if (fm.key_points !== undefined) {
-    keyPoints = fm.key_points.map((point) => inlineField(point, state, fieldPoint(yaml, 'key_points')));
+    keyPoints = fm.key_points.map((point) => inlines(inlineField(point, state, fieldPoint(yaml, 'key_points'))));
   } else {
     const index = sections.findIndex((s) => KEY_POINT_TITLES.test(plainText(s.title).trim()));
     const points = index === -1 ? null : keyPointsFrom(sections[index]!);
@@ -237,7 +243,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   if (hasErrors(file)) return { briefing: null, file, seen: state.seen };
 
   const participants = (fm.participants ?? []).map(participantFrom);
-  const meta: BriefingMeta = {
+  const written: BriefingMeta = {
     title,
     participants,
     language: fm.language ? Intl.getCanonicalLocales(fm.language)[0]! : 'en-US',
@@ -253,9 +259,10 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     ...(fm.source ? { source: fm.source } : {}),
     ...(fm.template ? { template: fm.template } : {}),
   };
+  const meta = smart ? smartMeta(written) : written;
   const quotes = extractQuotes(
     [{ sectionId: null, blocks: summary }, ...sections.map((s) => ({ sectionId: s.id, blocks: s.blocks }))],
-    participants,
+    meta.participants,
   );
   const chosen = choosePullQuote(fm.pull_quote, quotes, state, fieldPoint(yaml, 'pull_quote'));
   if (chosen === undefined) return { briefing: null, file, seen: state.seen };

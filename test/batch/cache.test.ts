@@ -83,6 +83,24 @@ describe('the build cache', () => {
     }
   });
 
+  it('keeps JSON alone apart from the fit: a briefing too long for one page is built and skipped; with the PDF it fails and its JSON stays as it was', async () => {
+    const sentence = 'The delegation reviewed supply chains, maritime security and cooperation on critical minerals with partners. ';
+    const body = Array.from({ length: 12 }, (_, i) => `## Section ${i + 1}\n\n${`${sentence.repeat(6)}\n\n`.repeat(3)}`).join('');
+    writeFileSync(join(dir, 'a.md'), `---\ntitle: Too long\n---\n\nSummary.\n\n${body}`);
+    const onePage = { ...options, allowOverflow: false };
+    const json = join(dir, 'out', 'a.json');
+    expect(await statuses(onePage)).toEqual(['built', 'built']);
+    const written = { bytes: readFileSync(json), mtimeMs: statSync(json).mtimeMs };
+    expect(await statuses(onePage)).toEqual(['skipped', 'skipped']);
+    const both = await runBatch(sources(), { ...onePage, formats: ['pdf', 'json'] });
+    expect(both.results.map((r) => r.status)).toEqual(['failed', 'built']);
+    expect(both.results[0]!.lines[0]).toMatch(/a\.md:1:1: error: does not fit on one page/);
+    expect({ bytes: readFileSync(json), mtimeMs: statSync(json).mtimeMs }).toEqual(written);
+    // The failure is not cached, and JSON alone still builds it (b.md too: its entry is for the PDF and JSON now).
+    expect(await statuses(onePage)).toEqual(['built', 'built']);
+    expect(await statuses(onePage)).toEqual(['skipped', 'skipped']);
+  });
+
   it('remembers the title and date of each briefing, so a skipped one is listed by them (the preview does)', async () => {
     writeFileSync(join(dir, 'a.md'), SOURCE.replace('title: Cache test', 'title: Cache test\ndate: 2025-01-07'));
     const pick = (summary: Awaited<ReturnType<typeof runBatch>>): unknown[] => summary.results.map((r) => [r.status, r.title, r.date]);

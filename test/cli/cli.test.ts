@@ -77,6 +77,21 @@ describe('briefing CLI', () => {
     expect(readdirSync(out)).toEqual(['a.json']);
   });
 
+  it('writes the JSON of a briefing too long for one page with --format json alone (exit 0); with a page format too it fails whole (exit 1)', () => {
+    const sentence = 'The delegation reviewed supply chains, maritime security and cooperation on critical minerals with partners. ';
+    const body = Array.from({ length: 12 }, (_, i) => `## Section ${i + 1}\n\n${`${sentence.repeat(6)}\n\n`.repeat(3)}`).join('');
+    const source = write('long.md', `---\ntitle: Too long\n---\n\nSummary.\n\n${body}`);
+    const json = runCli(['build', source, '--out', join(dir, 'json'), '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(json.stderr).not.toContain('error');
+    expect(readdirSync(join(dir, 'json'))).toEqual(['long.json']);
+    const both = runCli(['build', source, '--out', join(dir, 'both'), '--format', 'pdf,json']);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain(`${source}:1:1: error: does not fit on one page at the minimum 8.5 pt: `);
+    expect(both.stderr).toMatch(/: \d+ lines over — cut about \d+ words, or set `pages: multi`\n/);
+    expect(readdirSync(join(dir, 'both'))).toEqual([]);
+  });
+
   it('reports a missing path and still builds the others, exit 1', () => {
     const source = write('a.md', GOOD);
     const run = runCli(['build', source, join(dir, 'nope.md'), '--out', join(dir, 'out'), '--format', 'json']);

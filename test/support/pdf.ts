@@ -316,3 +316,75 @@ export function pdfBodyFontSize(path: string): number {
 export function pdfUncompressed(path: string): string {
   return execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
 }
+
+/** A Link annotation as qpdf reads it, with the structure element its /StructParent leads to in the parent tree. */
+export interface LinkAnnotation {
+  ref: string;
+  page: number;
+  /** /Contents as text, or undefined when the key is missing. */
+  contents: string | undefined;
+  uri: string | undefined;
+  structParent: number | undefined;
+  /** The parent tree's element for /StructParent: its tag, /Alt, and whether one of its kids is an OBJR of this annotation. */
+  element: { tag: string | undefined; alt: string | undefined; hasObjectReference: boolean } | undefined;
+}
+
+/** qpdf JSON v2 writes text strings as "u:text" and other strings as "b:hex". */
+function qpdfString(value: JsonValue | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (value.startsWith('u:')) return value.slice(2);
+  if (value.startsWith('b:')) return Buffer.from(value.slice(2), 'hex').toString('latin1');
+  return undefined;
+}
+
+/** Every /Annot of /Subtype /Link on every page, read through qpdf's JSON (its own parser, not ours). */
+export function pdfLinkAnnotations(path: string): LinkAnnotation[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=pages', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as {
+    pages: { object: string }[];
+    qpdf: [unknown, Record<string, QpdfObject>];
+  };
+  const objects = new PdfObjects(json.qpdf[1]);
+  const trailer = objects.dict(json.qpdf[1]['trailer']?.value);
+  const catalog = objects.dict(trailer?.['/Root']);
+  const treeRoot = objects.dict(catalog?.['/StructTreeRoot']);
+  // The parent tree is a number tree: /Nums pairs, possibly under /Kids.
+  const parents = new Map<number, JsonValue>();
+  const readTree = (node: Dict | undefined): void => {
+    if (!node) return;
+    const nums = objects.resolve(node['/Nums']);
+    if (Array.isArray(nums)) for (let i = 0; i + 1 < nums.length; i += 2) parents.set(nums[i] as number, nums[i + 1]!);
+    const kids = objects.resolve(node['/Kids']);
+    if (Array.isArray(kids)) for (const kid of kids) readTree(objects.dict(kid));
+  };
+  readTree(objects.dict(treeRoot?.['/ParentTree']));
+
+  const out: LinkAnnotation[] = [];
+  json.pages.forEach((page, index) => {
+    const annots = objects.resolve(objects.dict(page.object)?.['/Annots']);
+    if (!Array.isArray(annots)) return;
+    for (const ref of annots) {
+      const annot = objects.dict(ref);
+      if (!annot || annot['/Subtype'] !== '/Link') continue;
+      const structParent = typeof annot['/StructParent'] === 'number' ? annot['/StructParent'] : undefined;
+      const parent = structParent === undefined ? undefined : objects.dict(parents.get(structParent));
+      const kids = objects.resolve(parent?.['/K']);
+      const kidList = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
+      out.push({
+        ref: String(ref),
+        page: index + 1,
+        contents: qpdfString(annot['/Contents']),
+        uri: qpdfString(objects.dict(annot['/A'])?.['/URI']),
+        structParent,
+        element: parent && {
+          tag: typeof parent['/S'] === 'string' ? parent['/S'].slice(1) : undefined,
+          alt: qpdfString(parent['/Alt']),
+          hasObjectReference: kidList.some((kid) => {
+            const k = objects.dict(kid);
+            return k?.['/Type'] === '/OBJR' && k['/Obj'] === ref;
+          }),
+        },
+      });
+    }
+  });
+  return out;
+}

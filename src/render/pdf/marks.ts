@@ -3,11 +3,11 @@ import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '..
 import type { LinkInline } from '../../model/briefing.js';
 import { plainText } from '../furniture.js';
 import { textOptions } from './inlines.js';
-import { goToPage, useFont, type State, type StructElement } from './state.js';
+import { goToPage, useFont, type LinkTarget, type State, type StructElement } from './state.js';
 import { drawText } from './text.js';
 
-/** `link`: the Link structure element the fragment is drawn into, for its annotation. */
-function drawFragment(state: State, line: LineMark, fragment: Fragment, link?: StructElement): void {
+/** `link`: the link the fragment is drawn into, for its annotation. */
+function drawFragment(state: State, line: LineMark, fragment: Fragment, link?: LinkTarget): void {
   const { doc } = state;
   useFont(state, fragment.face);
   doc.fontSize(fragment.size);
@@ -61,18 +61,22 @@ export function drawLine(state: State, parent: StructElement, line: LineMark): v
       continue;
     }
     flush();
-    const element = state.links.get(link) ?? linkElement(state, parent, link);
-    element.add(() => drawFragment(state, line, fragment, element));
+    const target = state.links.get(link) ?? linkTarget(state, parent, link);
+    target.element.add(() => drawFragment(state, line, fragment, target));
   }
   flush();
 }
 
-/** The Link element of `link`, made on its first fragment: a link broken across lines is one element. */
-function linkElement(state: State, parent: StructElement, link: LinkInline): StructElement {
-  const element = state.doc.struct('Link', { alt: link.title ?? `${plainText(link.children)} (${link.url})` });
-  parent.add(element);
-  state.links.set(link, element);
-  return element;
+/**
+ * The Link element of `link`, made on its first fragment (a link broken across lines is one element), with the
+ * description a screen reader gives for it: its title, else its text and address.
+ */
+function linkTarget(state: State, parent: StructElement, link: LinkInline): LinkTarget {
+  const description = link.title ?? `${plainText(link.children)} (${link.url})`;
+  const target = { element: state.doc.struct('Link', { alt: description }), description };
+  parent.add(target.element);
+  state.links.set(link, target);
+  return target;
 }
 
 export function drawImage(state: State, parent: StructElement, mark: ImageMark): void {

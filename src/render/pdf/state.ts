@@ -8,13 +8,22 @@ import { pdfFont } from './font-view.js';
 export type Doc = InstanceType<typeof PDFDocument>;
 export type StructElement = PDFKit.PDFStructureElement;
 
+/**
+ * A link as the PDF tags it: its Link structure element and its alternate description, which the element carries as
+ * /Alt and each of its annotations as /Contents (PDF/UA-1 7.18.5; a link broken across lines has one per line).
+ */
+export interface LinkTarget {
+  element: StructElement;
+  description: string;
+}
+
 export interface State {
   doc: Doc;
   context: RenderContext;
   page: number;
   fonts: Set<string>;
   /** Link structure elements by link, so a link broken across lines is one Link element. */
-  links: Map<LinkInline, StructElement>;
+  links: Map<LinkInline, LinkTarget>;
 }
 
 /** Pages can only change between marked-content sequences, never inside one. */

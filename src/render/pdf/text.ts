@@ -12,7 +12,7 @@ import type { Fragment } from '../../layout/display.js';
 import { isCombiningMark } from '../../layout/runs.js';
 import { internals, pdfNumber, type EmbeddedFont } from './pdfkit-internals.js';
 import { shapedRuns, type ShapedGlyph, type ShapedRun } from './shaping.js';
-import type { Doc, StructElement } from './state.js';
+import type { Doc, LinkTarget } from './state.js';
 
 type TextOptions = PDFKit.Mixins.TextOptions;
 
@@ -44,9 +44,9 @@ function fill(doc: Doc, colour: string): string {
 
 /**
  * Draws `fragment` in its colour with the document's current font and size, the top of the font's ascent at `y`.
- * `link` is the Link structure element the fragment is drawn into, if any: its annotation is attached to it.
+ * `link` is the link the fragment is drawn into, if any: its annotation is attached to the link's structure element.
  */
-export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, options: TextOptions, link?: StructElement): void {
+export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, options: TextOptions, link?: LinkTarget): void {
   const { text } = fragment;
   // pdfkit splits text at line breaks and draws the lines one after another; the typesetter never makes such text.
   if (text.includes('\n')) {
@@ -104,10 +104,15 @@ function utf16Hex(text: string): string {
 }
 
 /** Links, underlines and strike-through lines, as pdfkit draws them before the text. */
-function decorate(doc: Doc, fragment: Fragment, x: number, y: number, width: number, options: TextOptions, link?: StructElement): void {
-  // pdfkit 0.20 makes the annotation a child of the Link element given as structParent (its _fragment passes the
-  // element being drawn into); @types/pdfkit 0.17 does not know the option, hence the cast.
-  if (options.link != null) doc.link(x, y, width, doc.currentLineHeight(), options.link, link ? ({ structParent: link } as object) : {});
+function decorate(doc: Doc, fragment: Fragment, x: number, y: number, width: number, options: TextOptions, link?: LinkTarget): void {
+  if (options.link != null) {
+    // pdfkit 0.20 makes the annotation a child of the Link element given as structParent (its _fragment passes the
+    // element being drawn into), and writes an empty /Contents unless given one; PDF/UA-1 (7.18.5) wants the link's
+    // description there. pdfkit tells a text string from a name by `instanceof String` (and writes UTF-16 when it
+    // has to). @types/pdfkit 0.17 knows neither option, hence the cast.
+    const annotation = link ? { structParent: link.element, Contents: new String(link.description) } : {};
+    doc.link(x, y, width, doc.currentLineHeight(), options.link, annotation as object);
+  }
   const rule = (lineY: number, lineWidth: number): void => {
     doc.save().strokeColor(fragment.colour).lineWidth(lineWidth).moveTo(x, lineY).lineTo(x + width, lineY).stroke().restore();
   };
