@@ -3,7 +3,7 @@
  * pull quote, footer. Each returns its group and height, its marks already placed on the page.
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
-import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../render/furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../render/furniture.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
 import { lineRows, stackedHeight, stackRows, type Env, type Row } from './frame.js';
@@ -72,7 +72,7 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   const kindStyle = capsStyle(env, colour);
   const orgStyle = small(env, { colour });
   const kind: Span[] = [{ text: kindLabel(briefing, theme).toUpperCase(), style: kindStyle }];
-  const org: Span[] = [{ text: theme.organisation, style: orgStyle }];
+  const org: Span[] = [{ text: organisationOf(briefing, theme), style: orgStyle }];
   const kindRows = rowsOf(kind, kindStyle, smallLineHeight(env), 0, width);
   const orgRows = rowsOf(org, orgStyle, smallLineHeight(env), 0, width, 'right');
   if (widthOf(kind) + widthOf(org) + band.sideGap <= width && kindRows[0] && orgRows[0]) {
@@ -184,7 +184,8 @@ export function footerRows(briefing: Briefing, env: Env): Row[] {
     leftRows[0]!.marks.push(...rightRows[0]!.marks);
     rows.push(leftRows[0]!);
   } else rows.push(...leftRows, ...rightRows);
-  if (env.theme.footer.text) rows.push(...rowsOf([{ text: env.theme.footer.text, style }], style, lineHeight, 0, env.width, 'center'));
+  const note = footerNote(briefing, env.theme);
+  if (note) rows.push(...rowsOf([{ text: note, style }], style, lineHeight, 0, env.width, 'center'));
   if (rows[0]) {
     rows[0].spaceBefore = 0;
     rows[0].marks.push(hrule(0, -footer.gap, env.width, footer.rule, env.theme.colours.rule, 0));

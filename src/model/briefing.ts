@@ -209,6 +209,12 @@ export interface BriefingMeta {
   keywords: string[];
   /** `pages: multi` in front matter: this briefing may flow onto further pages. */
   allowMultiPage: boolean;
+  /** The writer's words in place of the template's: the organisation (header band, footer, document author) … */
+  organisation?: string;
+  /** … the line under the footer's halves (null: none at all, `footer: none`) … */
+  footer?: string | null;
+  /** … and the header band's first line when the briefing has no `kind`. */
+  header?: string;
 }
 
 export interface Briefing {

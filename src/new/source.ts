@@ -112,6 +112,9 @@ const OPTIONAL_FIELDS: readonly { field: string; line: string; help: string }[] 
   { field: 'key_points', line: 'key_points: [First point, Second point]', help: 'a list of key points, in Markdown' },
   { field: 'pages', line: 'pages: multi', help: 'let it run onto further pages; one page when left out' },
   { field: 'pull_quote', line: 'pull_quote: false', help: 'no pull quote; or the words of the quote to pull' },
+  { field: 'organisation', line: 'organisation: Office of the Spokesperson', help: 'who issues it, instead of the template’s' },
+  { field: 'footer', line: 'footer: none', help: 'the footer’s last line instead of the template’s, or none' },
+  { field: 'header', line: 'header: Briefing', help: 'the band’s first line when there is no kind' },
   { field: 'typography', line: 'typography: straight', help: 'quotes and dashes as typed; “smart” ones when left out' },
 ];
 

@@ -58,7 +58,15 @@ export const frontMatterSchema = z.object({
   pull_quote: z.union([z.boolean(), nonEmpty]).optional(),
   /** `smart` (default): typographic quotes, dashes and ellipses; `straight`: the characters as typed. */
   typography: z.enum(['smart', 'straight']).optional(),
+  /** The template's words, in this briefing's: who issues it, the footer's line (`none` for no line), the band's first line. */
+  organisation: nonEmpty.optional(),
+  organization: nonEmpty.optional(),
+  footer: z.union([z.literal(false), nonEmpty]).optional(),
+  header: nonEmpty.optional(),
 });
+
+/** Keys that are another spelling of a field: accepted as it, and never offered as a suggestion of their own. */
+export const FIELD_ALIASES: Readonly<Record<string, string>> = { organization: 'organisation' };
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

@@ -65,6 +65,23 @@ export function participantFrom(entry: string | { name: string; role?: string | 
 }
 
 /**
+ * The template's words the briefing replaces: `organisation` (or `organization`, the same field), `footer` (`none`
+ * or `false` for no footer line), `header`.
+ */
+function templateWords(fm: FrontMatter, state: ConvertState, yaml: M.Yaml | undefined): Pick<BriefingMeta, 'organisation' | 'footer' | 'header'> {
+  if (fm.organisation !== undefined && fm.organization !== undefined) {
+    reportError(state.file, '`organisation` and `organization` are the same field: keep one of them', fieldPoint(yaml, 'organization'), 'front-matter-field');
+  }
+  const organisation = fm.organisation ?? fm.organization;
+  const footer = fm.footer === false || (typeof fm.footer === 'string' && /^none$/i.test(fm.footer.trim())) ? null : fm.footer;
+  return {
+    ...(organisation !== undefined ? { organisation } : {}),
+    ...(footer !== undefined ? { footer } : {}),
+    ...(fm.header !== undefined ? { header: fm.header } : {}),
+  };
+}
+
+/**
  * The pull quote the front matter asks for: none (`false`), the quote it names (an error when the body has no such
  * quote; undefined then), or the automatic choice (absent or `true`).
  */
@@ -249,6 +266,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     language: fm.language ? Intl.getCanonicalLocales(fm.language)[0]! : 'en-US',
     keywords: list(fm.keywords, /,/),
     allowMultiPage: fm.pages === 'multi',
+    ...templateWords(fm, state, yaml),
     ...(fm.subtitle ? { subtitle: fm.subtitle } : {}),
     ...(fm.kind ? { kind: fm.kind } : {}),
     ...(fm.date ? { date: fm.date } : {}),
@@ -265,7 +283,7 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     meta.participants,
   );
   const chosen = choosePullQuote(fm.pull_quote, quotes, state, fieldPoint(yaml, 'pull_quote'));
-  if (chosen === undefined) return { briefing: null, file, seen: state.seen };
+  if (chosen === undefined || hasErrors(file)) return { briefing: null, file, seen: state.seen };
   const briefing: Briefing = { version: MODEL_VERSION, meta, summary, keyPoints, sections, quotes, ...chosen };
   return { briefing, file, seen: state.seen };
 }

@@ -36,9 +36,20 @@ export function formatDate(iso: string, language: string): string {
   return dateFormat(language).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** The first line of the header band: what the briefing is, else the template's header text. */
+/** The first line of the header band: what the briefing is, else the briefing's or the template's header text. */
 export function kindLabel(briefing: Briefing, theme: Theme): string {
-  return briefing.meta.kind ?? theme.header.text;
+  return briefing.meta.kind ?? briefing.meta.header ?? theme.header.text;
+}
+
+/** Who issues it, in the header band and the footer: the briefing's word, else the template's; empty for none. */
+export function organisationOf(briefing: Briefing, theme: Theme): string {
+  return briefing.meta.organisation ?? theme.organisation ?? '';
+}
+
+/** The line centred under the footer's halves: the briefing's, none (`footer: none`), else the template's. */
+export function footerNote(briefing: Briefing, theme: Theme): string {
+  const own = briefing.meta.footer;
+  return own === null ? '' : (own ?? theme.footer.text);
 }
 
 export function participantText(p: Participant): string {
@@ -60,7 +71,7 @@ export function footerParts(briefing: Briefing, theme: Theme): { left: string; r
   ]
     .filter(Boolean)
     .join(' · ');
-  const right = [source ? `${LABELS.source}: ${source}` : undefined, theme.organisation].filter(Boolean).join(' · ');
+  const right = [source ? `${LABELS.source}: ${source}` : undefined, organisationOf(briefing, theme)].filter(Boolean).join(' · ');
   return { left, right };
 }
 

@@ -18,6 +18,14 @@ export function templateDir(nameOrPath: string, cwd = process.cwd()): string {
   return join(BUNDLED_TEMPLATES_DIR, nameOrPath);
 }
 
+/** `organization`, the American spelling, is `organisation`; both at once is a mistake to name. */
+function withAliases(raw: unknown, file: string): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !('organization' in raw)) return raw;
+  const { organization, ...rest } = raw as Record<string, unknown>;
+  if ('organisation' in rest) throw new ThemeError(`${file}: "organisation" and "organization" are the same field: keep one of them`);
+  return { ...rest, organisation: organization };
+}
+
 /** Loads and validates a template once per process. */
 export function loadTheme(nameOrPath = 'default', cwd = process.cwd()): Theme {
   const dir = templateDir(nameOrPath, cwd);
@@ -31,7 +39,7 @@ export function loadTheme(nameOrPath = 'default', cwd = process.cwd()): Theme {
   } catch (error) {
     throw new ThemeError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = themeSchema.safeParse(raw);
+  const parsed = themeSchema.safeParse(withAliases(raw, file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ThemeError(`${file}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);

@@ -20,8 +20,8 @@ const points = z.number().min(0).max(300);
 
 export const themeSchema = z
   .object({
-    /** Shown in the footer and document properties. */
-    organisation: z.string().min(1),
+    /** Who issues the briefings: the header band, the footer and document properties. None when left out. */
+    organisation: z.string().min(1).optional(),
     page: z
       .object({
         size: z.enum(['Letter', 'A4']),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS, namedFields, newSource } from '../../src/new/source.js';
-import { frontMatterSchema } from '../../src/parse/frontmatter.js';
+import { FIELD_ALIASES, frontMatterSchema } from '../../src/parse/frontmatter.js';
 import { parseBriefing } from '../../src/parse/index.js';
 import { clientsAvailable } from '../support/clients.js';
 import { runCli } from '../support/cli.js';
@@ -15,7 +15,7 @@ describe.each(KINDS)('briefing new --kind %s', (kind) => {
     const { briefing, file } = parseBriefing(newSource(kind, '2026-12-01'), '/tmp/new.md');
     expect(file.messages.map(String)).toEqual([]);
     expect(briefing?.meta.date).toBe('2026-12-01');
-    expect(new Set(namedFields(kind))).toEqual(new Set(Object.keys(frontMatterSchema.shape)));
+    expect(new Set(namedFields(kind))).toEqual(new Set(Object.keys(frontMatterSchema.shape).filter((field) => !(field in FIELD_ALIASES))));
   });
 
   it.skipIf(!clientsAvailable('pdfinfo'))('writes source/NAME.md, which builds on one page as it is', () => {

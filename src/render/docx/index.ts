@@ -9,7 +9,7 @@ import { Document, Paragraph, SectionType, type ISectionOptions, type ISectionPr
 import type { Briefing, Section } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { plainText } from '../furniture.js';
+import { footerNote, organisationOf, plainText } from '../furniture.js';
 import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
@@ -107,7 +107,7 @@ function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geo
   const classified = Boolean(briefing.meta.classification);
   const gap = layout.blockSpacing / 2;
   const headerHeight = classified ? g.banner.height + gap : 0;
-  const footerLines = 1 + (theme.footer.text ? 1 : 0);
+  const footerLines = 1 + (footerNote(briefing, theme) ? 1 : 0);
   const footerHeight = g.footer.gap + footerLines * g.footer.leading + (classified ? g.banner.height : 0) + gap;
   return {
     page: {
@@ -131,8 +131,8 @@ function properties(briefing: Briefing, theme: Theme) {
   return {
     title: meta.title,
     ...(meta.kind ? { subject: meta.kind } : {}),
-    creator: meta.preparedBy ?? theme.organisation,
-    lastModifiedBy: meta.preparedBy ?? theme.organisation,
+    creator: meta.preparedBy ?? organisationOf(briefing, theme),
+    lastModifiedBy: meta.preparedBy ?? organisationOf(briefing, theme),
     ...(meta.keywords.length > 0 ? { keywords: meta.keywords.join(', ') } : {}),
     ...(description ? { description } : {}),
     revision: 1,

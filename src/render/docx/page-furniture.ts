@@ -4,7 +4,7 @@
  */
 import { BorderStyle, Footer, Header, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
-import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
@@ -47,7 +47,7 @@ export function headerBand(state: State, g: Geometry): Table {
     children: [
       ...textRuns(kindLabel(state.briefing, state.theme)),
       ...textRuns('\t'),
-      ...textRuns(state.theme.organisation, { style: STYLE.bandOrganisation }),
+      ...textRuns(organisationOf(state.briefing, state.theme), { style: STYLE.bandOrganisation }),
     ],
   });
   const lines: Paragraph[] = [kicker, new Paragraph({ style: STYLE.title, children: textRuns(meta.title) })];
@@ -137,8 +137,9 @@ export function pageFooter(state: State, g: Geometry): Footer {
     rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],
   });
   const children: (Paragraph | Table)[] = [halves];
-  if (state.theme.footer.text) {
-    children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(state.theme.footer.text) }));
+  const note = footerNote(state.briefing, state.theme);
+  if (note) {
+    children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(note) }));
   }
   const classification = state.briefing.meta.classification;
   if (classification) children.push(banner(classification));

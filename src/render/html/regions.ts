@@ -3,7 +3,7 @@
  * ../furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../furniture.js';
 import { escapeHtml } from './escape.js';
 import type { State } from './state.js';
 
@@ -20,7 +20,7 @@ export function masthead(briefing: Briefing, state: State, titleId: string): str
   const kind = kindLabel(briefing, state.theme);
   const lines = [
     `<p class="kicker"><span class="kind">${state.withFace({ bold: true }, () => state.text(kind, { upper: true }))}</span>` +
-      `<span class="org">${state.text(state.theme.organisation)}</span></p>`,
+      `<span class="org">${state.text(organisationOf(briefing, state.theme))}</span></p>`,
     `<h1 id="${escapeHtml(titleId)}">${state.withFace({ role: 'heading', bold: true }, () => state.text(meta.title))}</h1>`,
   ];
   if (meta.subtitle) {
@@ -94,7 +94,7 @@ export function body(briefing: Briefing, state: State, ids: readonly string[]): 
 
 export function footer(briefing: Briefing, state: State): string {
   const { left, right } = footerParts(briefing, state.theme);
-  const note = state.theme.footer.text;
+  const note = footerNote(briefing, state.theme);
   return (
     `<div class="foot-line">${left ? `<p class="foot-left">${state.text(left)}</p>` : ''}` +
     `${right ? `<p class="foot-right">${state.text(right)}</p>` : ''}</div>\n` +

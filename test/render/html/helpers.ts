@@ -6,7 +6,7 @@ import { renderHtml } from '../../../src/render/html/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import type { Theme } from '../../../src/theme/theme.js';
-import { dateline, footerParts, LABELS, participantText, plainText, pullQuote } from '../../../src/render/furniture.js';
+import { dateline, footerNote, footerParts, LABELS, organisationOf, participantText, plainText, pullQuote } from '../../../src/render/furniture.js';
 import { blockStrings } from '../../support/model-text.js';
 
 export function context(warnings: string[] = []): RenderContext {
@@ -52,10 +52,10 @@ export function modelStrings(briefing: Briefing, theme: Theme): string[] {
     dateline(briefing),
     ...meta.participants.map(participantText),
     LABELS.participants,
-    theme.organisation,
+    organisationOf(briefing, theme),
     foot.left,
     foot.right,
-    theme.footer.text,
+    footerNote(briefing, theme),
     ...(briefing.summary.length ? [LABELS.summary, ...blockStrings(briefing.summary)] : []),
     ...(briefing.keyPoints.length ? [LABELS.keyPoints, ...briefing.keyPoints.map(plainText)] : []),
     ...(quote ? [quote.text, quote.attribution] : []),

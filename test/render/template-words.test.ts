@@ -1,0 +1,63 @@
+/**
+ * The template's words and the briefing's: `organisation`/`organization`, `footer` (or `footer: none`) and `header`
+ * in the front matter replace the template's in all three formats, and the default template adds no words of its own
+ * (no organisation, no footer line) to a briefing that gives none.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clientsAvailable } from '../support/clients.js';
+import { parse } from '../support/parse.js';
+import { pdfText } from '../support/pdf.js';
+import { buildInMemory } from '../support/sweep.js';
+import { docxText, htmlToText } from '../support/words.js';
+
+async function texts(markdown: string): Promise<Record<'pdf' | 'docx' | 'html', string>> {
+  const built = await buildInMemory(markdown);
+  if (built.kind !== 'built') throw new Error(JSON.stringify(built));
+  const pdf = join(mkdtempSync(join(tmpdir(), 'briefing-words-')), 'x.pdf');
+  writeFileSync(pdf, built.outputs.get('pdf')!);
+  return {
+    pdf: pdfText(pdf),
+    docx: await docxText(built.outputs.get('docx')!),
+    html: htmlToText(new TextDecoder().decode(built.outputs.get('html')!)),
+  };
+}
+
+const BODY = 'A public readout of a public meeting.\n\n## The Meeting\n\nThe two sides met.\n';
+
+describe.skipIf(!clientsAvailable('pdftotext'))('words of the template and of the briefing', () => {
+  it('the default template adds no organisation and no footer line of its own', async () => {
+    for (const text of Object.values(await texts(`---\ntitle: A Public Readout\n---\n\n${BODY}`))) {
+      expect(text).not.toContain('Office of Press and Public Diplomacy');
+      expect(text).not.toContain('For official use');
+    }
+  });
+
+  it('organization (either spelling), footer and header in the front matter replace the template\'s in every format', async () => {
+    const source = `---\ntitle: A Public Readout\ntemplate: embassy\norganization: Office of the Spokesperson\nfooter: Released to the press on arrival.\nheader: Readout\n---\n\n${BODY}`;
+    for (const [format, text] of Object.entries(await texts(source))) {
+      expect(text, format).toContain('Office of the Spokesperson');
+      expect(text, format).not.toContain('Embassy Political Section');
+      expect(text, format).toContain('Released to the press on arrival.');
+      expect(text.toUpperCase(), format).toContain('READOUT');
+    }
+  });
+
+  it('footer: none leaves the template\'s footer line out', async () => {
+    const withLine = await texts(`---\ntitle: A Public Readout\ntemplate: embassy\n---\n\n${BODY}`);
+    const without = await texts(`---\ntitle: A Public Readout\ntemplate: embassy\nfooter: none\n---\n\n${BODY}`);
+    const line = "Not for onward distribution without the Embassy's consent.";
+    for (const format of ['pdf', 'docx', 'html'] as const) {
+      expect(withLine[format], format).toContain(line);
+      expect(without[format], format).not.toContain(line);
+    }
+  });
+});
+
+it('both spellings at once is an error at the second', () => {
+  const { briefing, file } = parse('---\ntitle: T\norganisation: A\norganization: B\n---\n\nText.\n');
+  expect(briefing).toBeNull();
+  expect(file.messages.map(String)).toEqual(['/tmp/briefing-test/x.md:4:1: `organisation` and `organization` are the same field: keep one of them']);
+});
