@@ -120,7 +120,9 @@ describe.skipIf(!clientsAvailable('pdfinfo', 'pdftotext', 'pdffonts', 'qpdf'))('
   });
 
   it('flows a long briefing onto further pages when overflow is allowed', async () => {
-    const long = generated(8, 8);
+    const generatedLong = generated(8, 8);
+    // The default template has no footer line of its own: this briefing brings one, to see it on every page.
+    const long = { ...generatedLong, meta: { ...generatedLong.meta, footer: 'For official use by recipients named in the distribution.' } };
     const layout = fitted(long, true);
     const pdf = await write('long', long, layout);
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' }))![1]);
