@@ -7,6 +7,7 @@
 import type { Briefing, Quote } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { LineMark, Node } from './display.js';
+import { bannerColours } from '../theme/markings.js';
 import { geometryOf } from './geometry.js';
 import type { Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
@@ -179,6 +180,17 @@ function inView(result: Typeset, quote: Quote | undefined, leading: number): boo
  * (or none) stands as it is.
  */
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
+  const fit = fitPullQuote(briefing, theme, options);
+  const marking = briefing.meta.classification;
+  if (!fit.ok || !marking) return fit;
+  const { known, ...banner } = bannerColours(marking, theme);
+  const warnings = known
+    ? fit.warnings
+    : [...fit.warnings, { message: `the template has no banner colour for the marking "${marking}": shown in its neutral colour`, characters: [marking] }];
+  return { ...fit, layout: { ...fit.layout, banner }, warnings };
+}
+
+function fitPullQuote(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
   const candidates = briefing.pullQuoteCandidates;
   if (candidates.length === 0) return fitWith(briefing, theme, options, undefined);
   for (const candidate of candidates) {

@@ -36,4 +36,6 @@ export interface Layout {
    * model's candidates; absent, the model's own `pullQuote` stands.
    */
   pullQuote?: number | null;
+  /** The classification banner's colours for this briefing's marking; absent, the theme's neutral banner colours. */
+  banner?: { background: string; text: string };
 }

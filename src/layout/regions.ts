@@ -4,6 +4,7 @@
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
 import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../render/furniture.js';
+import { pageBanner } from '../theme/markings.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
 import { lineRows, stackedHeight, stackRows, type Env, type Row } from './frame.js';
@@ -54,10 +55,11 @@ function marks(rows: readonly Row[]): Mark[] {
 
 export function banner(text: string, env: Env, y: number, page: number): Region {
   const { height, tracking } = env.layout.geometry.banner;
-  const style = capsStyle(env, env.theme.colours.bannerText, tracking);
+  const colours = pageBanner(env.layout, env.theme);
+  const style = capsStyle(env, colours.text, tracking);
   const rows = rowsOf([{ text: text.toUpperCase(), style }], style, height, 0, env.width, 'center');
   stackRows(rows, env.x, y, page);
-  return { group: part('banner', [rect(env.x, y, env.width, height, env.theme.colours.bannerBackground, page), ...marks(rows)]), height };
+  return { group: part('banner', [rect(env.x, y, env.width, height, colours.background, page), ...marks(rows)]), height };
 }
 
 export function headerBand(briefing: Briefing, env: Env, y: number): Region {

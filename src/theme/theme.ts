@@ -69,6 +69,11 @@ export const themeSchema = z
         link: colour,
       })
       .strict(),
+    /**
+     * Banner colours by classification marking, matched on the marking's leading words (src/theme/markings.ts);
+     * left out, the US conventions. `colours.bannerBackground` and `bannerText` serve a marking the table lacks.
+     */
+    classifications: z.record(z.string().min(1), z.object({ background: colour, text: colour.optional() }).strict()).optional(),
     header: z.object({ text: z.string() }).strict(),
     footer: z.object({ text: z.string() }).strict(),
   })

@@ -17,6 +17,7 @@ import type { Layout } from '../../layout/layout.js';
 import type { Briefing } from '../../model/briefing.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
 import type { Geometry } from '../../layout/geometry.js';
+import { pageBanner } from '../../theme/markings.js';
 import { STYLE } from './style-ids.js';
 import { eighths, halfPoints, hex, twips } from './units.js';
 
@@ -229,10 +230,10 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       id: STYLE.banner,
       name: 'Banner',
       basedOn: STYLE.header,
-      run: { ...label, color: hex(c.bannerText) },
+      run: { ...label, color: hex(pageBanner(layout, theme).text) },
       paragraph: {
         alignment: AlignmentType.CENTER,
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(c.bannerBackground) },
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(pageBanner(layout, theme).background) },
         spacing: exactly(g.banner.height),
       },
     },

@@ -10,6 +10,7 @@
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
 import { FALLBACK_CHAIN } from '../../layout/fonts.js';
+import { pageBanner } from '../../theme/markings.js';
 import { genericFamily } from './fonts.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
@@ -108,8 +109,8 @@ function properties(layout: Layout, theme: Theme): string {
     '--header-bg': c.headerBackground,
     '--header-text': c.headerText,
     '--summary-bg': c.summaryBackground,
-    '--banner-bg': c.bannerBackground,
-    '--banner-text': c.bannerText,
+    '--banner-bg': pageBanner(layout, theme).background,
+    '--banner-text': pageBanner(layout, theme).text,
     '--link': c.link,
   };
   return lengths.join('') + Object.entries(vars).map(([k, v]) => `${k}:${v};`).join('');
