@@ -8,7 +8,7 @@
  * that document's fate: a briefing too long for its page fails, and its JSON is not written either.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { FitResult } from './layout/fit.js';
@@ -181,29 +181,4 @@ function firstOccurrence(file: VFile, characters: readonly string[] | undefined)
   const index = characters?.length ? text.indexOf(characters[0]!) : -1;
   if (index === -1) return { line: 1, column: 1 };
   return location(file).toPoint(index) ?? { line: 1, column: 1 };
-}
-
-/**
- * Builds each source in order. Two sources that would write the same output name (a/x.md and b/x.md) would overwrite
- * each other: the second is refused.
- */
-export async function buildAll(sources: readonly string[], options: BuildOptions, onResult?: (r: DocumentResult) => void): Promise<DocumentResult[]> {
-  const results: DocumentResult[] = [];
-  const claimed = new Map<string, string>();
-  for (const source of sources) {
-    const key = resolve(outputPath(source, options.outDir, 'json'));
-    const earlier = claimed.get(key);
-    let result: DocumentResult;
-    if (earlier !== undefined && resolve(earlier) !== resolve(source)) {
-      const file = new VFile({ path: source });
-      reportError(file, `has the same name as ${earlier}; both would write ${basename(key, '.json')}.* in ${options.outDir}`, undefined, 'name-clash');
-      result = { source, ok: false, outputs: [], file, seen: {} };
-    } else {
-      claimed.set(key, source);
-      result = await buildDocument(source, options);
-    }
-    results.push(result);
-    onResult?.(result);
-  }
-  return results;
 }

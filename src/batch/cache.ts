@@ -133,11 +133,6 @@ export class BuildCache {
     this.dirty = true;
   }
 
-  /** All files the cached documents were built from: what `--watch` must watch besides the sources. */
-  inputsOf(source: string): string[] {
-    return Object.keys(this.entries[resolve(source)]?.inputs ?? {});
-  }
-
   async save(): Promise<void> {
     if (!this.dirty) return;
     const file: CacheFile = { version: CACHE_VERSION, entries: this.entries };

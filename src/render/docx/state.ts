@@ -1,6 +1,6 @@
 /**
  * What every block and inline handler receives. Pandoc's split: `env` is what a handler inherits from where it sits
- * (read-only, replaced when descending), `acc` is what accumulates over the whole document (numbering in use).
+ * (read-only, replaced when descending); `numbering` and `drawingId` accumulate over the whole document.
  */
 import type { Briefing } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
