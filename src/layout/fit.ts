@@ -8,7 +8,7 @@ import type { Briefing } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { Node } from './display.js';
 import { geometryOf } from './geometry.js';
-import type { Layout } from './layout.js';
+import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
 import { typeset, type Typeset } from './typeset.js';
@@ -47,7 +47,20 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
-  return { ...sizes, geometry: geometryOf(sizes, theme) };
+  return { ...sizes, geometry: geometryOf(sizes, theme), blocks: noBlockGeometry() };
+}
+
+/**
+ * The layout at `bodySize` with the geometry of the briefing's tables and pictures, which the emitters need: what
+ * the fit returns for the size it chose, for a caller that picks the size itself.
+ */
+export function layoutFor(briefing: Briefing, theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
+  const layout = layoutAtSize(theme, bodySize, pages, fill);
+  return withBlocks(layout, typeset(briefing, theme, layout, { slack: 0, balance: false, countWords: false }).blocks);
+}
+
+function withBlocks(layout: Layout, blocks: BlockGeometry): Layout {
+  return { ...layout, blocks };
 }
 
 function round2(n: number): number {
@@ -137,7 +150,8 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
   const onePage = largestWithin(briefing, theme, sizes, 1);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: glyphWarnings(onePage.result) };
+    const layout = withBlocks(layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), onePage.result.blocks);
+    return { ok: true, layout, warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
   const atMin = trial(briefing, theme, min, true);
@@ -152,7 +166,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     const size = sizes[best.index]!;
     return {
       ok: true,
-      layout: layoutAtSize(theme, size, best.result.pages, 1),
+      layout: withBlocks(layoutAtSize(theme, size, best.result.pages, 1), best.result.blocks),
       warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
     };
   }

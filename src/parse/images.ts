@@ -6,9 +6,14 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileStamp, type FileStamps } from '../file-stamp.js';
+import { jpegOrientation, uprightJpeg } from './orientation.js';
 
+/**
+ * A loaded picture: `data` is base64 of the file's bytes, or of the photo turned upright when its EXIF said to turn
+ * it (./orientation.ts); `width` and `height` are its pixel size as shown. `warning`: it loaded, with a problem to report.
+ */
 export type ImageLoad =
-  | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number }
+  | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number; warning?: string }
   | { ok: false; severity: 'error' | 'warning'; reason: string };
 
 /** Images larger than this make an emailed briefing heavy; refuse them with a clear message instead. */
@@ -89,5 +94,16 @@ export function loadImage(url: string, sourcePath: string, seen?: FileStamps): I
   if (!info || info.width === 0 || info.height === 0) {
     return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is not a PNG or JPEG file` };
   }
-  return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
+  const orientation = info.mime === 'image/jpeg' ? jpegOrientation(bytes) : 1;
+  if (orientation === 1) return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
+  const upright = uprightJpeg(bytes, orientation);
+  if ('reason' in upright) {
+    return {
+      ok: true,
+      ...info,
+      data: Buffer.from(bytes).toString('base64'),
+      warning: `image ${JSON.stringify(url)} says to turn it (EXIF orientation ${orientation}) but its pixels could not be read to turn it (${upright.reason}); it is shown as stored, which some readers turn and others do not. Save it upright and link it again`,
+    };
+  }
+  return { ok: true, mime: 'image/jpeg', data: Buffer.from(upright.bytes).toString('base64'), width: upright.width, height: upright.height };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths } from '../../src/layout/blocks.js';
+import { columnWidths } from '../../src/layout/tables.js';
 
 describe('table column widths', () => {
   it('share the width in proportion to the unbroken text when everything fits', () => {
