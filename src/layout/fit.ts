@@ -51,11 +51,12 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
 }
 
 /**
- * The layout at `bodySize` with the geometry of the briefing's tables and pictures, which the emitters need: what
- * the fit returns for the size it chose, for a caller that picks the size itself.
+ * The layout with the geometry of this briefing's tables and pictures, which the DOCX and HTML emitters read: the
+ * fit's layout has it already; a layout of sizes only (`layoutAtSize`, a caller that picks the size itself) gets it
+ * here, from the typesetter at those sizes.
  */
-export function layoutFor(briefing: Briefing, theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
-  const layout = layoutAtSize(theme, bodySize, pages, fill);
+export function completeLayout(briefing: Briefing, theme: Theme, layout: Layout): Layout {
+  if (layout.blocks.briefing === briefing) return layout;
   return withBlocks(layout, typeset(briefing, theme, layout, { slack: 0, balance: false, countWords: false }).blocks);
 }
 

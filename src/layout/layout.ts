@@ -1,4 +1,4 @@
-import type { ImageBlock, TableBlock } from '../model/briefing.js';
+import type { Briefing, ImageBlock, TableBlock } from '../model/briefing.js';
 import type { Geometry } from './geometry.js';
 
 /** How the layout set one table: its columns' widths and where it sits. */
@@ -24,12 +24,14 @@ export interface PictureGeometry {
  * emitters walk the same model and look their block up).
  */
 export interface BlockGeometry {
+  /** The briefing these are of (none: a layout of sizes only, as `layoutAtSize` makes it). */
+  briefing?: Briefing;
   tables: Map<TableBlock, TableGeometry>;
   pictures: Map<ImageBlock, PictureGeometry>;
 }
 
-export function noBlockGeometry(): BlockGeometry {
-  return { tables: new Map(), pictures: new Map() };
+export function noBlockGeometry(briefing?: Briefing): BlockGeometry {
+  return { ...(briefing ? { briefing } : {}), tables: new Map(), pictures: new Map() };
 }
 
 /**
@@ -70,13 +72,13 @@ export interface Layout {
 /** The table's geometry as the layout recorded it; a layout without it was not laid out for this briefing (a bug). */
 export function tableGeometryOf(layout: Layout, node: TableBlock): TableGeometry {
   const found = layout.blocks.tables.get(node);
-  if (!found) throw new Error('the layout has no column widths for a table: it was not laid out for this briefing (use layoutFor)');
+  if (!found) throw new Error('the layout has no column widths for a table: it was not laid out for this briefing (see completeLayout)');
   return found;
 }
 
 /** The picture's drawn size as the layout recorded it; a layout without it was not laid out for this briefing (a bug). */
 export function pictureGeometryOf(layout: Layout, node: ImageBlock): PictureGeometry {
   const found = layout.blocks.pictures.get(node);
-  if (!found) throw new Error('the layout has no size for a picture: it was not laid out for this briefing (use layoutFor)');
+  if (!found) throw new Error('the layout has no size for a picture: it was not laid out for this briefing (see completeLayout)');
   return found;
 }

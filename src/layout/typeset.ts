@@ -39,7 +39,7 @@ export interface Typeset {
   blocks: BlockGeometry;
 }
 
-export function baseEnv(theme: Theme, layout: Layout): Env {
+export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env {
   const width = layout.page.width - layout.page.margin.left - layout.page.margin.right;
   const style: SpanStyle = {
     family: theme.fonts.body,
@@ -60,7 +60,7 @@ export function baseEnv(theme: Theme, layout: Layout): Env {
     lineHeight: layout.leading,
     listDepth: 0,
     bulletColour: theme.colours.accent,
-    blocks: noBlockGeometry(),
+    blocks: noBlockGeometry(briefing),
   };
 }
 
@@ -93,7 +93,7 @@ function countWords(rows: readonly Row[]): { lines: number; words: number } {
 }
 
 export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): Typeset {
-  const env = baseEnv(theme, layout);
+  const env = baseEnv(theme, layout, briefing);
   const { margin, height: pageHeight } = layout.page;
   const groups: Group[] = [];
   const classification = briefing.meta.classification;

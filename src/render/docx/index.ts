@@ -16,6 +16,7 @@ import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
+import { completeLayout } from '../../layout/fit.js';
 import { tableGeometryOf } from '../../layout/layout.js';
 import { ListNumbering } from './numbering.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
@@ -25,7 +26,8 @@ import { STYLE } from './style-ids.js';
 import { generatedStyles, tableGridStyle } from './styles.js';
 import { twips } from './units.js';
 
-export const renderDocx: Renderer = async (briefing, layout, theme, context) => {
+export const renderDocx: Renderer = async (briefing, given, theme, context) => {
+  const layout = completeLayout(briefing, theme, given);
   const g = layout.geometry;
   const state: State = {
     briefing,
