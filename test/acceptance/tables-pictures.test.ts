@@ -209,13 +209,14 @@ describe.skipIf(!haveClients)('tables and pictures: the layout decides, every fo
       }
     });
 
-    it('is upright in every format: the sun in the sky, on the left, the ground below it', () => {
-      for (const reader of READERS) expect(sunAndGround(get(name).pdfs[reader]), reader).toEqual({ sunOnTheLeft: true, groundBelowSun: true });
-    });
+  });
 
-    it('keeps the DOCX on one page in LibreOffice', () => {
-      expect(pdfPages(get(name).pdfs.libreoffice)).toBe(1);
-    });
+  it('the phone photo (stored sideways, EXIF orientation 6) is upright in every format: the sun on the left, the ground below it', () => {
+    for (const reader of READERS) expect(sunAndGround(get('phone-photo').pdfs[reader]), reader).toEqual({ sunOnTheLeft: true, groundBelowSun: true });
+  });
+
+  it('the portrait photo keeps the DOCX on one page in LibreOffice', () => {
+    expect(pdfPages(get('portrait-photo').pdfs.libreoffice)).toBe(1);
   });
 });
 
