@@ -4,7 +4,7 @@
  * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
  * between its columns).
  */
-import type { Briefing } from '../model/briefing.js';
+import type { Briefing, ImageBlock, SourcePoint } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { Node } from './display.js';
 import { geometryOf } from './geometry.js';
@@ -26,7 +26,8 @@ export interface FitWarning {
 
 export type FitResult =
   | { ok: true; layout: Layout; warnings: FitWarning[] }
-  | { ok: false; message: string; linesOver: number; wordsToCut: number };
+  /** `position`: where the message belongs when one block is the cause (a picture), else the file's start. */
+  | { ok: false; message: string; linesOver: number; wordsToCut: number; position?: SourcePoint };
 
 /** Spare body lines per page that a fit must leave, for other engines' line breaking. */
 export const SLACK_LINES = 2;
@@ -171,5 +172,24 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
       warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
     };
   }
+  const picture = tallestPicture(atMin);
+  const pictureLines = picture ? Math.ceil(picture.height / leading) : 0;
+  if (picture && pictureLines >= linesOver) {
+    // Without the picture it would fit: it is what to change, and the message sits at its line.
+    return {
+      ok: false,
+      message: `${over}, and the picture ${JSON.stringify(picture.node.src)} is ${pictureLines} lines tall — crop it wider than it is tall, cut about ${wordsToCut} words, or set \`pages: multi\``,
+      linesOver,
+      wordsToCut,
+      ...(picture.node.position ? { position: picture.node.position } : {}),
+    };
+  }
   return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };
+}
+
+/** The tallest picture the typesetter drew (already at its capped size), with its height. */
+function tallestPicture(result: Typeset): { node: ImageBlock; height: number } | null {
+  let tallest: { node: ImageBlock; height: number } | null = null;
+  for (const [node, { height }] of result.blocks.pictures) if (!tallest || height > tallest.height) tallest = { node, height };
+  return tallest;
 }
