@@ -3,6 +3,7 @@
  * paths, symlinks pointing elsewhere), read once and described by their header. Remote images are never fetched:
  * a briefing must build the same with the network closed, and an emailed HTML must not call home.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileStamp, type FileStamps } from '../file-stamp.js';
@@ -43,6 +44,24 @@ export function imageSize(bytes: Uint8Array): { mime: 'image/png' | 'image/jpeg'
     }
   }
   return null;
+}
+
+/**
+ * Turning a phone photo upright costs seconds (a 12-megapixel photo: about 4 s to decode and encode again), and
+ * `--watch` reads the same photo at every save: the last few results are kept, by the photo's content.
+ */
+const turned = new Map<string, ReturnType<typeof uprightJpeg>>();
+const TURNED_KEPT = 8;
+
+function turnedUpright(bytes: Uint8Array, orientation: number): ReturnType<typeof uprightJpeg> {
+  const key = `${orientation}:${createHash('sha256').update(bytes).digest('hex')}`;
+  let result = turned.get(key);
+  if (!result) {
+    result = uprightJpeg(bytes, orientation);
+    if (turned.size >= TURNED_KEPT) turned.delete(turned.keys().next().value!);
+    turned.set(key, result);
+  }
+  return result;
 }
 
 /**
@@ -96,7 +115,7 @@ export function loadImage(url: string, sourcePath: string, seen?: FileStamps): I
   }
   const orientation = info.mime === 'image/jpeg' ? jpegOrientation(bytes) : 1;
   if (orientation === 1) return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
-  const upright = uprightJpeg(bytes, orientation);
+  const upright = turnedUpright(bytes, orientation);
   if ('reason' in upright) {
     return {
       ok: true,
