@@ -110,7 +110,7 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
   if (options.formats.some(isPageFormat)) {
     const fit = await fitted(briefing, theme, options.allowOverflow || briefing.meta.allowMultiPage);
     if (!fit.ok) {
-      reportError(file, fit.message, { line: 1, column: 1 }, 'overflow');
+      reportError(file, fit.message, fit.position ?? { line: 1, column: 1 }, 'overflow');
       return { ok: false, file, seen };
     }
     for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');

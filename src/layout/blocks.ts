@@ -4,9 +4,10 @@
  */
 import type { Block, BlockKind, Inline, TableCell } from '../model/briefing.js';
 import { part, type Group, type Mark, type Node } from './display.js';
-import { baselineIn, lineRows, row, type Align, type Env, type Row } from './frame.js';
-import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
-import { plainText } from '../render/furniture.js';
+import { baselineIn, lineRows, row, type Align, type Env, type RepeatedHeader, type Row } from './frame.js';
+import { pictureGeometry } from './pictures.js';
+import { tableGeometry, tableStyles } from './tables.js';
+import { setLines, spansOf, type SetLine, type SpanStyle } from './text.js';
 
 export interface Built {
   rows: Row[];
@@ -108,53 +109,49 @@ const blockHandlers: BlockHandlers = {
   },
 
   table: (node, env) => {
-    const size = env.layout.smallSize;
-    const { pad, rule: gridRule } = env.layout.geometry.table;
-    const lineHeight = env.layout.geometry.smallLeading;
-    const cellStyle: SpanStyle = { ...env.style, size };
-    const headStyle: SpanStyle = { ...cellStyle, bold: true };
-    const all = [node.header, ...node.rows];
-    const natural = node.align.map((_, c) =>
-      Math.max(...all.map((cells, r) => widthOf(spansOf(cells[c]?.children ?? [], r === 0 ? headStyle : cellStyle, env.inline)))) + 2 * pad,
-    );
-    // The longest word of each column: a column narrower than that must break a word letter by letter.
-    const longestWord = node.align.map((_, c) =>
-      Math.max(
-        ...all.flatMap((cells, r) =>
-          plainText(cells[c]?.children ?? [])
-            .split(/\s+/)
-            .map((word) => widthOf(spansOf([{ type: 'text', value: word }], r === 0 ? headStyle : cellStyle, env.inline))),
-        ),
-      ) + 2 * pad,
-    );
-    const widths = columnWidths(natural, longestWord, env.width);
-    const xs = widths.map((_, c) => env.x + widths.slice(0, c).reduce((a, b) => a + b, 0));
+    const { columns: widths, width, span } = tableGeometry(node, env);
+    const { padX, padY, rule: gridRule, leading: lineHeight } = env.layout.geometry.table;
+    const styles = tableStyles(env);
+    // A table set across the page is placed from the page's content edge, not the column's.
+    const left = span ? 0 : env.x;
+    const xs = widths.map((_, c) => left + widths.slice(0, c).reduce((a, b) => a + b, 0));
+    // The text's measure: the column less its padding and the grid rule, half of which Chromium takes from each side.
+    const textWidth = (column: number): number => column - 2 * padX - gridRule;
     const rule = env.theme.colours.rule;
     const rows: Row[] = [];
     const trs: Node[] = [];
-    all.forEach((cells, r) => {
+    const group: Group = { type: 'block', block: node, children: trs };
+    let header: RepeatedHeader | undefined;
+    [node.header, ...node.rows].forEach((cells, r, all) => {
       const head = r === 0;
       const cellRows = node.align.map((align, c) =>
-        tableCellRows(cells[c] ?? { children: [] }, head ? headStyle : cellStyle, env, widths[c]! - 2 * pad, align ?? 'left', lineHeight, xs[c]! + pad),
+        tableCellRows(cells[c] ?? { children: [] }, head ? styles.head : styles.cell, env, textWidth(widths[c]!), align ?? 'left', lineHeight, xs[c]! + padX),
       );
-      const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * pad;
+      const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * padY;
       const marks: Mark[] = [];
-      if (head) marks.push({ type: 'rect', page: 0, x: env.x, y: 0, width: env.width, height, fill: env.theme.colours.summaryBackground });
-      const hline = (y: number): Mark => ({ type: 'rule', page: 0, x1: env.x, y1: y, x2: env.x + env.width, y2: y, thickness: gridRule, colour: rule });
+      if (head) marks.push({ type: 'rect', page: 0, x: left, y: 0, width, height, fill: env.theme.colours.summaryBackground });
+      const hline = (y: number): Mark => ({ type: 'rule', page: 0, x1: left, y1: y, x2: left + width, y2: y, thickness: gridRule, colour: rule });
       marks.push(hline(0));
       if (r === all.length - 1) marks.push(hline(height));
-      for (const x of [...xs, env.x + env.width]) marks.push({ type: 'rule', page: 0, x1: x, y1: 0, x2: x, y2: height, thickness: gridRule, colour: rule });
+      for (const x of [...xs, left + width]) marks.push({ type: 'rule', page: 0, x1: x, y1: 0, x2: x, y2: height, thickness: gridRule, colour: rule });
       const cellsGroups = cellRows.map((rs) => {
         rs.forEach((lr, i) => {
-          for (const m of lr.marks) if (m.type === 'line') m.baseline += pad + i * lineHeight;
+          for (const m of lr.marks) if (m.type === 'line') m.baseline += padY + i * lineHeight;
         });
         return part(head ? 'tableHeaderCell' : 'tableCell', marksOf(rs));
       });
-      const lines = cellRows.flatMap((rs) => marksOf(rs));
-      rows.push(row(height, [...marks, ...lines], 0, head));
+      const tableRow = row(height, [...marks, ...cellRows.flatMap((rs) => marksOf(rs))], 0, head);
+      if (span) tableRow.span = true;
+      if (header) tableRow.header = header;
+      if (head) {
+        // Copied before the flow places the row: the copies start frame-relative, as the row did.
+        const template = tableRow.marks.map((m) => ({ ...m }));
+        header = { height, copy: () => template.map((m) => ({ ...m })), group };
+      }
+      rows.push(tableRow);
       trs.push(part('tableRow', [...marks, ...cellsGroups]));
     });
-    return { rows, group: { type: 'block', block: node, children: trs } };
+    return { rows, group };
   },
 
   code: (node, env) => {
@@ -175,13 +172,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   image: (node, env) => {
-    const { maxHeight } = env.layout.geometry.image;
-    let width = env.width;
-    let height = (width * node.height) / Math.max(1, node.width);
-    if (height > maxHeight) {
-      width = (width * maxHeight) / height;
-      height = maxHeight;
-    }
+    const { width, height } = pictureGeometry(node, env);
     const image: Mark = { type: 'image', page: 0, x: env.x, y: 0, width, height, block: node };
     if (!node.title) return { rows: [row(height, [image])], group: { type: 'block', block: node, children: [image] } };
     // The title is the picture's caption below it, small and muted as the HTML's figcaption and Word's Caption style,
@@ -217,22 +208,4 @@ export function stackBlocks(blocks: readonly Block[], env: Env, spacing: number)
     groups.push(built.group);
   });
   return { rows, groups };
-}
-
-/**
- * Column widths the way browsers and word processors size an automatic table: every column gets at least its
- * longest word when the table can afford it, and the room left is shared in proportion to what each column would
- * need to set its text unbroken.
- */
-export function columnWidths(natural: readonly number[], minimum: readonly number[], width: number): number[] {
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-  const totalNatural = sum(natural);
-  const totalMinimum = sum(minimum);
-  if (totalNatural <= width || totalMinimum >= width) {
-    const basis = totalNatural <= width ? natural : minimum;
-    const total = sum(basis);
-    return basis.map((w) => (w / total) * width);
-  }
-  const share = (width - totalMinimum) / (totalNatural - totalMinimum);
-  return natural.map((w, c) => minimum[c]! + (w - minimum[c]!) * share);
 }

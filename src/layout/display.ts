@@ -87,6 +87,8 @@ export const PART_KINDS = [
   'tableRow',
   'tableHeaderCell',
   'tableCell',
+  /** A table's header row drawn again where the table goes on in another column or page (decoration: read once). */
+  'repeatedHeader',
   'footer',
 ] as const;
 export type PartKind = (typeof PART_KINDS)[number];

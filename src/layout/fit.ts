@@ -4,12 +4,12 @@
  * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
  * between its columns).
  */
-import type { Briefing, Quote } from '../model/briefing.js';
+import type { Briefing, ImageBlock, Quote, SourcePoint } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import type { LineMark, Node } from './display.js';
 import { bannerColours } from '../theme/markings.js';
 import { geometryOf } from './geometry.js';
-import type { Layout } from './layout.js';
+import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
 import { typeset, type Typeset } from './typeset.js';
@@ -27,7 +27,8 @@ export interface FitWarning {
 
 export type FitResult =
   | { ok: true; layout: Layout; warnings: FitWarning[] }
-  | { ok: false; message: string; linesOver: number; wordsToCut: number };
+  /** `position`: where the message belongs when one block is the cause (a picture), else the file's start. */
+  | { ok: false; message: string; linesOver: number; wordsToCut: number; position?: SourcePoint };
 
 /** Spare body lines per page that a fit must leave, for other engines' line breaking. */
 export const SLACK_LINES = 2;
@@ -48,7 +49,21 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
-  return { ...sizes, geometry: geometryOf(sizes, theme) };
+  return { ...sizes, geometry: geometryOf(sizes, theme), blocks: noBlockGeometry() };
+}
+
+/**
+ * The layout with the geometry of this briefing's tables and pictures, which the DOCX and HTML emitters read: the
+ * fit's layout has it already; a layout of sizes only (`layoutAtSize`, a caller that picks the size itself) gets it
+ * here, from the typesetter at those sizes.
+ */
+export function completeLayout(briefing: Briefing, theme: Theme, layout: Layout): Layout {
+  if (layout.blocks.briefing === briefing) return layout;
+  return withBlocks(layout, typeset(briefing, theme, layout, { slack: 0, balance: false, countWords: false }).blocks);
+}
+
+function withBlocks(layout: Layout, blocks: BlockGeometry): Layout {
+  return { ...layout, blocks };
 }
 
 function round2(n: number): number {
@@ -208,7 +223,7 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
   const onePage = largestWithin(briefing, theme, sizes, 1, pullQuote);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    const layout = withPullQuote(layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), pullQuote);
+    const layout = withBlocks(withPullQuote(layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), pullQuote), onePage.result.blocks);
     return { ok: true, layout, warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
@@ -222,8 +237,27 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
     // As few pages as the minimum size needs, at the largest size that keeps that page count.
     const best = largestWithin(briefing, theme, sizes, atMin.pages, pullQuote) ?? { index: sizes.length - 1, result: atMin };
     const size = sizes[best.index]!;
-    const layout = withPullQuote(layoutAtSize(theme, size, best.result.pages, 1), pullQuote);
+    const layout = withBlocks(withPullQuote(layoutAtSize(theme, size, best.result.pages, 1), pullQuote), best.result.blocks);
     return { ok: true, layout, warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)] };
   }
+  const picture = tallestPicture(atMin);
+  const pictureLines = picture ? Math.ceil(picture.height / leading) : 0;
+  if (picture && pictureLines >= linesOver) {
+    // Without the picture it would fit: it is what to change, and the message sits at its line.
+    return {
+      ok: false,
+      message: `${over}, and the picture ${JSON.stringify(picture.node.src)} is ${pictureLines} lines tall — crop it wider than it is tall, cut about ${wordsToCut} words, or set \`pages: multi\``,
+      linesOver,
+      wordsToCut,
+      ...(picture.node.position ? { position: picture.node.position } : {}),
+    };
+  }
   return { ok: false, message: `${over} — cut about ${wordsToCut} words, or set \`pages: multi\``, linesOver, wordsToCut };
+}
+
+/** The tallest picture the typesetter drew (already at its capped size), with its height. */
+function tallestPicture(result: Typeset): { node: ImageBlock; height: number } | null {
+  let tallest: { node: ImageBlock; height: number } | null = null;
+  for (const [node, { height }] of result.blocks.pictures) if (!tallest || height > tallest.height) tallest = { node, height };
+  return tallest;
 }

@@ -9,6 +9,8 @@ export interface Slot {
   /** Column counted across pages: page = floor(column / columns). */
   column: number;
   y: number;
+  /** The row starts a column inside its table: its table's header row is drawn again just above it. */
+  header?: boolean;
 }
 
 export interface Flow {
@@ -44,8 +46,10 @@ function greedy(rows: readonly Row[], firstColumn: number, capacity: (column: nu
       y = 0;
       gap = 0;
     }
-    slots.push({ column, y: y + gap });
-    y += gap + row.height;
+    // A table's row at the top of a column has its table's header drawn again above it.
+    const header = y === 0 && row.header ? row.header.height : 0;
+    slots.push(header ? { column, y: header, header: true } : { column, y: y + gap });
+    y += gap + header + row.height;
     used[column] = y;
   });
   return { slots, used };

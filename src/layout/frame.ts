@@ -3,9 +3,9 @@
  * row, an image) whose marks are positioned relative to the row's top-left corner in its frame; placing the row
  * moves its marks onto the page.
  */
-import type { Layout } from './layout.js';
+import type { BlockGeometry, Layout } from './layout.js';
 import type { Theme } from '../theme/theme.js';
-import { placeMark, type Mark } from './display.js';
+import { placeMark, type Group, type Mark } from './display.js';
 import type { InlineEnv, SetLine, SpanStyle } from './text.js';
 import { getFace } from './faces.js';
 import { styleFont } from './text.js';
@@ -17,6 +17,19 @@ export interface Row {
   /** Keep this row in the same column as the next one (headings, orphan and widow lines). */
   keepWithNext: boolean;
   marks: Mark[];
+  /** Set across the page's width between the body's columns (a row of a table too wide for a column). */
+  span?: boolean;
+  /** A table's header row, drawn again above this row when the row starts a column or a page. */
+  header?: RepeatedHeader;
+}
+
+/** A table's header row to draw again where the table goes on in another column or on another page. */
+export interface RepeatedHeader {
+  height: number;
+  /** Fresh, frame-relative copies of the header row's marks. */
+  copy: () => Mark[];
+  /** The table's group: each copy goes into it, drawn as decoration (it repeats what was read once). */
+  group: Group;
 }
 
 /** What block handlers need: where they are, how wide, and the current text style. */
@@ -32,6 +45,16 @@ export interface Env {
   lineHeight: number;
   listDepth: number;
   bulletColour: string;
+  /**
+   * Where the typesetter records each table's and picture's geometry as it sets them (the fit hands what it recorded
+   * at the chosen size to the emitters as `Layout.blocks`).
+   */
+  blocks: BlockGeometry;
+  /**
+   * Set on the body column's env: a table there too wide for the column may span the page. Blocks nested in lists
+   * and quotes inherit it but sit narrower than the column, which is how the table handler tells them apart.
+   */
+  bodyColumn?: boolean;
 }
 
 export function row(height: number, marks: Mark[] = [], spaceBefore = 0, keepWithNext = false): Row {

@@ -10,7 +10,7 @@ export interface Geometry {
   /** Between the page margins, and one body column. */
   contentWidth: number;
   columnWidth: number;
-  /** Line height of small text (header band details, labels, table cells, captions). */
+  /** Line height of small text (header band details, labels, captions). */
   smallLeading: number;
   /** Capital labels (the kind line, "Summary", "Key points"): letter spacing in em, and the gap below a label. */
   label: { tracking: number; after: number };
@@ -44,11 +44,14 @@ export interface Geometry {
   list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number };
   /** Block quotes: the text's indent and the rule on the left. */
   blockquote: { inset: number; rule: number };
-  /** Tables: cell padding and grid rule. Cell text is small text. */
-  table: { pad: number; rule: number };
+  /**
+   * Tables: the size and line height of cell text (content, not furniture: 90% of the body size), cell padding across
+   * (`padX`, each side) and down (`padY`), and the grid rule. A column's width includes its padding.
+   */
+  table: { size: number; leading: number; padX: number; padY: number; rule: number };
   /** Code blocks: padding and line height (small mono text). Inline code is set at `monoScale` of its text. */
   code: { pad: number; leading: number; monoScale: number };
-  /** Pictures: the tallest a picture may be drawn. */
+  /** Pictures: the tallest a picture may be drawn (a portrait photo is narrowed to it; see ./pictures.ts). */
   image: { maxHeight: number };
   /** A thematic break's height and rule. */
   thematicBreak: { height: number; rule: number };
@@ -70,6 +73,8 @@ export interface GeometryBasis {
 
 export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
   const size = basis.bodySize;
+  // At least 90% of the body, rounded up to Word's half-point grid so the DOCX sets it at the same size.
+  const tableSize = Math.ceil(0.9 * size * 2) / 2;
   const contentWidth = basis.page.width - basis.page.margin.left - basis.page.margin.right;
   return {
     contentWidth,
@@ -101,7 +106,7 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
       numberGap: 0.35 * size,
     },
     blockquote: { inset: 0.9 * size, rule: 2 },
-    table: { pad: 2.5, rule: 0.5 },
+    table: { size: tableSize, leading: tableSize * theme.leading, padX: 0.4 * tableSize, padY: 0.25 * tableSize, rule: 0.5 },
     code: { pad: 3, leading: basis.smallSize * 1.3, monoScale: 0.9 },
     image: { maxHeight: basis.page.height * 0.3 },
     thematicBreak: { height: Math.max(4, basis.paragraphSpacing * 2), rule: 0.5 },

@@ -1,4 +1,38 @@
+import type { Briefing, ImageBlock, TableBlock } from '../model/briefing.js';
 import type { Geometry } from './geometry.js';
+
+/** How the layout set one table: its columns' widths and where it sits. */
+export interface TableGeometry {
+  /** Each column's width in points, cell padding included, left to right; they add up to `width`. */
+  columns: number[];
+  width: number;
+  /**
+   * Set across the page's full content width, the body's columns stopping above it and going on below it: its
+   * columns' least widths (each its longest word) do not fit a text column.
+   */
+  span: boolean;
+}
+
+/** How the layout drew one picture: its size in points, upright (the parser turned a rotated photo upright). */
+export interface PictureGeometry {
+  width: number;
+  height: number;
+}
+
+/**
+ * What the layout decided for each table and picture of the briefing, keyed by the model's block object (the
+ * emitters walk the same model and look their block up).
+ */
+export interface BlockGeometry {
+  /** The briefing these are of (none: a layout of sizes only, as `layoutAtSize` makes it). */
+  briefing?: Briefing;
+  tables: Map<TableBlock, TableGeometry>;
+  pictures: Map<ImageBlock, PictureGeometry>;
+}
+
+export function noBlockGeometry(briefing?: Briefing): BlockGeometry {
+  return { ...(briefing ? { briefing } : {}), tables: new Map(), pictures: new Map() };
+}
 
 /**
  * The fitted layout: what the fit step decided after measuring a briefing with the real fonts, handed unchanged to
@@ -38,4 +72,20 @@ export interface Layout {
   pullQuote?: number | null;
   /** The classification banner's colours for this briefing's marking; absent, the theme's neutral banner colours. */
   banner?: { background: string; text: string };
+  /** Each table's column widths and each picture's size, as the typesetter set them at this size. */
+  blocks: BlockGeometry;
+}
+
+/** The table's geometry as the layout recorded it; a layout without it was not laid out for this briefing (a bug). */
+export function tableGeometryOf(layout: Layout, node: TableBlock): TableGeometry {
+  const found = layout.blocks.tables.get(node);
+  if (!found) throw new Error('the layout has no column widths for a table: it was not laid out for this briefing (see completeLayout)');
+  return found;
+}
+
+/** The picture's drawn size as the layout recorded it; a layout without it was not laid out for this briefing (a bug). */
+export function pictureGeometryOf(layout: Layout, node: ImageBlock): PictureGeometry {
+  const found = layout.blocks.pictures.get(node);
+  if (!found) throw new Error('the layout has no size for a picture: it was not laid out for this briefing (see completeLayout)');
+  return found;
 }

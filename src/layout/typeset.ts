@@ -6,9 +6,9 @@ import type { Briefing, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import { stackBlocks } from './blocks.js';
 import { part, placeMark, type Group, type Mark } from './display.js';
-import { flowColumns } from './flow.js';
+import { flowBody } from './body-flow.js';
 import { lineRows, type Env, type Row } from './frame.js';
-import type { Layout } from './layout.js';
+import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { banner, footerHeight, footerRows, headerBand, keyPoints, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
@@ -37,9 +37,11 @@ export interface Typeset {
   bodyWords: number;
   /** Where the columns start on the first page, below the full-width regions. */
   bodyTop: number;
+  /** Each table's and picture's geometry as set here (the fit hands the chosen size's to the emitters). */
+  blocks: BlockGeometry;
 }
 
-export function baseEnv(theme: Theme, layout: Layout): Env {
+export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env {
   const width = layout.page.width - layout.page.margin.left - layout.page.margin.right;
   const style: SpanStyle = {
     family: theme.fonts.body,
@@ -60,6 +62,7 @@ export function baseEnv(theme: Theme, layout: Layout): Env {
     lineHeight: layout.leading,
     listDepth: 0,
     bulletColour: theme.colours.accent,
+    blocks: noBlockGeometry(briefing),
   };
 }
 
@@ -92,7 +95,7 @@ function countWords(rows: readonly Row[]): { lines: number; words: number } {
 }
 
 export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): Typeset {
-  const env = baseEnv(theme, layout);
+  const env = baseEnv(theme, layout, briefing);
   const { margin, height: pageHeight } = layout.page;
   const groups: Group[] = [];
   const classification = briefing.meta.classification;
@@ -118,17 +121,23 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
 
   // The body, flowed into columns.
   const { columnWidth } = layout.geometry;
-  const columnEnv: Env = { ...env, x: 0, width: columnWidth };
+  const columnEnv: Env = { ...env, x: 0, width: columnWidth, bodyColumn: true };
   const sections = briefing.sections.map((s, i) => sectionRows(s, i, columnEnv));
   const rows = sections.flatMap((s) => s.rows);
   const bodyTop = (page: number): number => (page === 0 ? firstBodyTop : top);
   const capacity = (page: number): number => bodyBottom - bodyTop(page) - options.slack;
-  const flow = flowColumns(rows, layout.columns, capacity, options.balance);
+  const flow = flowBody(rows, layout.columns, capacity, options.balance);
   rows.forEach((r, i) => {
     const slot = flow.slots[i]!; // one slot per row
     const page = Math.floor(slot.column / layout.columns);
-    const x = margin.left + (slot.column % layout.columns) * (columnWidth + layout.columnGap);
+    const x = slot.across ? margin.left : margin.left + (slot.column % layout.columns) * (columnWidth + layout.columnGap);
     for (const mark of r.marks) placeMark(mark, x, bodyTop(page) + slot.y, page);
+    if (slot.header && r.header) {
+      // The table goes on in this column or page: its header row again, above the row.
+      const copy = r.header.copy();
+      for (const mark of copy) placeMark(mark, x, bodyTop(page) + slot.y - r.header.height, page);
+      r.header.group.children.push(part('repeatedHeader', copy));
+    }
   });
   if (sections.length > 0) groups.push(part('body', sections.map((s) => s.group)));
   const lastColumn = flow.slots.length > 0 ? flow.slots[flow.slots.length - 1]!.column : 0;
@@ -148,5 +157,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop, blocks: env.blocks };
 }

@@ -124,7 +124,8 @@ export interface CodeBlock {
 }
 /**
  * An image from a local file next to the source. The parser resolved and read it: `data` is base64 of the file's
- * bytes, `mime` its type (png or jpeg), `width`/`height` its pixel size. `alt` is the text for readers who cannot see it.
+ * bytes (of the photo turned upright, with no EXIF, when the file's EXIF orientation said to turn it), `mime` its
+ * type (png or jpeg), `width`/`height` its pixel size as shown. `alt` is the text for readers who cannot see it.
  */
 export interface ImageBlock {
   type: 'image';

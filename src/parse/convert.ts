@@ -144,6 +144,7 @@ function imageBlock(node: M.Image, state: ConvertState): Block[] {
     else reportWarning(state.file, loaded.reason, node.position, 'remote-image');
     return paragraphOf(text(alt), node);
   }
+  if (loaded.warning) reportWarning(state.file, loaded.warning, node.position, 'image-orientation');
   if (alt.trim() === '') {
     reportWarning(state.file, `image ${JSON.stringify(node.url)} has no alt text; readers using a screen reader will miss it`, node.position, 'image-alt');
   }

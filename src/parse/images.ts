@@ -3,12 +3,18 @@
  * paths, symlinks pointing elsewhere), read once and described by their header. Remote images are never fetched:
  * a briefing must build the same with the network closed, and an emailed HTML must not call home.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileStamp, type FileStamps } from '../file-stamp.js';
+import { jpegOrientation, uprightJpeg } from './orientation.js';
 
+/**
+ * A loaded picture: `data` is base64 of the file's bytes, or of the photo turned upright when its EXIF said to turn
+ * it (./orientation.ts); `width` and `height` are its pixel size as shown. `warning`: it loaded, with a problem to report.
+ */
 export type ImageLoad =
-  | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number }
+  | { ok: true; mime: 'image/png' | 'image/jpeg'; data: string; width: number; height: number; warning?: string }
   | { ok: false; severity: 'error' | 'warning'; reason: string };
 
 /** Images larger than this make an emailed briefing heavy; refuse them with a clear message instead. */
@@ -38,6 +44,24 @@ export function imageSize(bytes: Uint8Array): { mime: 'image/png' | 'image/jpeg'
     }
   }
   return null;
+}
+
+/**
+ * Turning a phone photo upright costs seconds (a 12-megapixel photo: about 4 s to decode and encode again), and
+ * `--watch` reads the same photo at every save: the last few results are kept, by the photo's content.
+ */
+const turned = new Map<string, ReturnType<typeof uprightJpeg>>();
+const TURNED_KEPT = 8;
+
+function turnedUpright(bytes: Uint8Array, orientation: number): ReturnType<typeof uprightJpeg> {
+  const key = `${orientation}:${createHash('sha256').update(bytes).digest('hex')}`;
+  let result = turned.get(key);
+  if (!result) {
+    result = uprightJpeg(bytes, orientation);
+    if (turned.size >= TURNED_KEPT) turned.delete(turned.keys().next().value!);
+    turned.set(key, result);
+  }
+  return result;
 }
 
 /**
@@ -89,5 +113,16 @@ export function loadImage(url: string, sourcePath: string, seen?: FileStamps): I
   if (!info || info.width === 0 || info.height === 0) {
     return { ok: false, severity: 'error', reason: `image ${JSON.stringify(url)} is not a PNG or JPEG file` };
   }
-  return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
+  const orientation = info.mime === 'image/jpeg' ? jpegOrientation(bytes) : 1;
+  if (orientation === 1) return { ok: true, ...info, data: Buffer.from(bytes).toString('base64') };
+  const upright = turnedUpright(bytes, orientation);
+  if ('reason' in upright) {
+    return {
+      ok: true,
+      ...info,
+      data: Buffer.from(bytes).toString('base64'),
+      warning: `image ${JSON.stringify(url)} says to turn it (EXIF orientation ${orientation}) but its pixels could not be read to turn it (${upright.reason}); it is shown as stored, which some readers turn and others do not. Save it upright and link it again`,
+    };
+  }
+  return { ok: true, mime: 'image/jpeg', data: Buffer.from(upright.bytes).toString('base64'), width: upright.width, height: upright.height };
 }

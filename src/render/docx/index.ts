@@ -3,7 +3,9 @@
  *
  * The page is three sections: a one-column section for the header band, summary box, key points and pull quote; a
  * continuous section with the layout's columns for the body; and a continuous one-column section holding one tiny
- * paragraph, whose only job is to end the column section so Word and LibreOffice balance its columns.
+ * paragraph, whose only job is to end the column section so Word and LibreOffice balance its columns. A table the
+ * layout set across the page cuts the body's section in two around a one-column section of its own, as the PDF
+ * balances the columns above such a table and goes on in columns below it.
  */
 import { Document, Paragraph, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
 import type { Briefing, Section } from '../../model/briefing.js';
@@ -14,6 +16,8 @@ import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
+import { completeLayout } from '../../layout/fit.js';
+import { tableGeometryOf } from '../../layout/layout.js';
 import { ListNumbering } from './numbering.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
 import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
@@ -22,7 +26,8 @@ import { STYLE } from './style-ids.js';
 import { generatedStyles, tableGridStyle } from './styles.js';
 import { twips } from './units.js';
 
-export const renderDocx: Renderer = async (briefing, layout, theme, context) => {
+export const renderDocx: Renderer = async (briefing, given, theme, context) => {
+  const layout = completeLayout(briefing, theme, given);
   const g = layout.geometry;
   const state: State = {
     briefing,
@@ -36,7 +41,8 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
   const page = pageProperties(briefing, layout, theme, g);
   const header = pageHeader(briefing);
   const top = topRegions(state, g);
-  const body = bodyColumns(briefing.sections, { ...state, env: { ...state.env, width: g.columnWidth } });
+  const body = bodyRuns(briefing.sections, { ...state, env: { ...state.env, width: g.columnWidth } });
+  const columns = { count: layout.columns, space: twips(layout.columnGap), equalWidth: true };
 
   const sections: ISectionOptions[] = [
     {
@@ -45,10 +51,10 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
       footers: { default: pageFooter(state, g) },
       children: top,
     },
-    {
-      properties: { ...page, type: SectionType.CONTINUOUS, column: { count: layout.columns, space: twips(layout.columnGap), equalWidth: true } },
-      children: body.length > 0 ? body : [new Paragraph({ style: STYLE.columnEnd })],
-    },
+    ...(body.length > 0 ? body : [{ across: false, children: [new Paragraph({ style: STYLE.columnEnd })] }]).map((run) => ({
+      properties: { ...page, type: SectionType.CONTINUOUS, column: run.across ? { count: 1 } : columns },
+      children: run.children,
+    })),
     {
       properties: { ...page, type: SectionType.CONTINUOUS, column: { count: 1 } },
       children: [new Paragraph({ style: STYLE.columnEnd })],
@@ -86,16 +92,35 @@ function topRegions(state: State, g: Geometry): WordBlock[] {
   return regions.flatMap((region) => [...region, gap()]);
 }
 
-function bodyColumns(sections: readonly Section[], state: State): WordBlock[] {
-  return sections.flatMap((section, index) => [
-    new Paragraph({
-      style: STYLE.heading1,
-      // The first section starts the column: the space above a section heading is between sections only.
-      ...(index === 0 ? { spacing: { before: 0 } } : {}),
-      children: inlines(section.title, state),
-    }),
-    ...blocks(section.blocks, state),
-  ]);
+/**
+ * The body's sections and their blocks, cut into runs set in the layout's columns and runs set across the page (a
+ * table too wide for a column, closed by a paragraph as tall as the space after it, or a hairline one when its
+ * section ends there and the next section's heading brings its own space).
+ */
+function bodyRuns(sections: readonly Section[], state: State): { across: boolean; children: WordBlock[] }[] {
+  const runs: { across: boolean; children: WordBlock[] }[] = [];
+  const add = (across: boolean, children: WordBlock[]): void => {
+    const last = runs[runs.length - 1];
+    if (last && !last.across && !across) last.children.push(...children);
+    else runs.push({ across, children });
+  };
+  sections.forEach((section, index) => {
+    add(false, [
+      new Paragraph({
+        style: STYLE.heading1,
+        // The first section starts the column: the space above a section heading is between sections only.
+        ...(index === 0 ? { spacing: { before: 0 } } : {}),
+        children: inlines(section.title, state),
+      }),
+    ]);
+    section.blocks.forEach((block, i) => {
+      if (block.type === 'table' && tableGeometryOf(state.layout, block).span) {
+        const end = i === section.blocks.length - 1 ? STYLE.columnEnd : STYLE.spanEnd;
+        add(true, [...blocks([block], state), new Paragraph({ style: end })]);
+      } else add(false, blocks([block], state));
+    });
+  });
+  return runs;
 }
 
 /**

@@ -29,6 +29,7 @@ export const STYLE = {
   boxLabel: 'BoxLabel',
   blockGap: 'BlockGap',
   columnEnd: 'ColumnEnd',
+  spanEnd: 'SpanEnd',
   // character styles
   hyperlink: 'Hyperlink',
   verbatimChar: 'VerbatimChar',

@@ -170,8 +170,8 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       id: STYLE.tableText,
       name: 'Table Text',
       basedOn: 'Normal',
-      run: { size: size(layout.smallSize) },
-      paragraph: { spacing: exactly(g.smallLeading) },
+      run: { size: size(g.table.size) },
+      paragraph: { spacing: exactly(g.table.leading) },
     },
     { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
     {
@@ -204,6 +204,13 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       // An empty paragraph exactly as tall as the space between regions; it also keeps adjacent tables apart.
       run: { size: 2 },
       paragraph: { spacing: { before: 0, after: 0, ...exactly(layout.blockSpacing) } },
+    },
+    {
+      id: STYLE.spanEnd,
+      name: 'Span End',
+      basedOn: STYLE.blockGap,
+      // Ends the one-column section of a table set across the page: as tall as the space after a paragraph.
+      paragraph: { spacing: { before: 0, after: 0, ...exactly(layout.paragraphSpacing) } },
     },
     {
       id: STYLE.columnEnd,
@@ -264,16 +271,17 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
 }
 
 /**
- * Table Grid, as Word writes it (0.5 pt grid, padded cells). docx has no option for table styles, and passing
+ * Table Grid, as Word writes it (0.5 pt grid, cells padded as the layout pads them). docx has no option for table styles, and passing
  * `importedStyles` would drop its document defaults, so the package step appends this to word/styles.xml.
  */
 export function tableGridStyle(theme: Theme, g: Geometry): string {
   const colour = theme.colours.rule;
   const border = (side: string): string => `<w:${side} w:val="single" w:sz="${eighths(g.table.rule)}" w:space="0" w:color="${hex(colour)}"/>`;
-  const pad = twips(g.table.pad);
+  const across = twips(g.table.padX);
+  const down = twips(g.table.padY);
   return (
     `<w:style w:type="table" w:styleId="${STYLE.tableGrid}"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
       `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
-      `<w:tblCellMar><w:top w:w="${pad}" w:type="dxa"/><w:left w:w="${pad * 2}" w:type="dxa"/><w:bottom w:w="${pad}" w:type="dxa"/><w:right w:w="${pad * 2}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`
+      `<w:tblCellMar><w:top w:w="${down}" w:type="dxa"/><w:left w:w="${across}" w:type="dxa"/><w:bottom w:w="${down}" w:type="dxa"/><w:right w:w="${across}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`
   );
 }

@@ -6,6 +6,10 @@
  * HTML is as tall as what the fit step measured: the same line heights, paddings and gaps, spacing *between* blocks
  * (never after the last one). The rules also mirror the faces FontUsage records: keep fonts.ts in step when a rule
  * changes weight, slant or family.
+ *
+ * A table set across the page (`table.span`, `column-span: all`) carries the space below it as its own margin, and
+ * what follows starts with none: the typesetter starts every column below such a table at the same height, where
+ * Chromium would lower only the column whose first block has a top margin.
  */
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
@@ -76,7 +80,10 @@ function metrics(layout: Layout): Record<string, number> {
     '--item-inner-spacing': g.list.innerSpacing,
     '--blockquote-inset': g.blockquote.inset,
     '--blockquote-rule': g.blockquote.rule,
-    '--cell-pad': g.table.pad,
+    '--table-size': g.table.size,
+    '--table-leading': g.table.leading,
+    '--cell-pad-x': g.table.padX,
+    '--cell-pad-y': g.table.padY,
     '--grid-rule': g.table.rule,
     '--code-pad': g.code.pad,
     '--code-leading': g.code.leading,
@@ -85,7 +92,6 @@ function metrics(layout: Layout): Record<string, number> {
     '--footer-rule': g.footer.rule,
     '--footer-gap': g.footer.gap,
     '--footer-side-gap': g.footer.sideGap,
-    '--image-max-height': g.image.maxHeight,
   };
 }
 
@@ -125,7 +131,6 @@ function phoneProperties(layout: Layout, theme: Theme): string {
   lengths['--small-size'] = Math.max(layout.smallSize, floor);
   lengths['--small-leading'] = Math.max(layout.smallSize, floor) * theme.leading;
   lengths['--footer-leading'] = Math.max(layout.smallSize, floor) * 1.3;
-  delete lengths['--image-max-height'];
   return Object.entries(lengths)
     .map(([k, v]) => `${k}:${num(v * scale)}px;`)
     .join('');
@@ -187,16 +192,20 @@ li>*+*{margin-top:var(--item-inner-spacing)}
 .subhead{font-family:var(--font-heading);font-size:var(--body-size);font-weight:700;color:var(--primary);break-after:avoid;break-inside:avoid}
 p{orphans:2;widows:2}
 blockquote{padding-left:calc(var(--blockquote-inset) - var(--blockquote-rule));border-left:var(--blockquote-rule) solid var(--rule);font-style:italic}
-table{border-collapse:collapse;width:100%;font-size:var(--small-size);line-height:var(--small-leading)}
+table{border-collapse:collapse;table-layout:fixed;width:100%;font-size:var(--table-size);line-height:var(--table-leading)}
+table.span{column-span:all}
+.flow>table.span+*,section:has(>table.span:last-child)+section{margin-top:0}
+.flow>table.span:not(:last-child){margin-bottom:var(--paragraph-spacing)}
+section:not(:last-child)>table.span:last-child{margin-bottom:var(--section-spacing)}
 thead{break-after:avoid}
 tr{break-inside:avoid}
-th,td{border:var(--grid-rule) solid var(--rule);padding:var(--cell-pad);text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:var(--grid-rule) solid var(--rule);padding:var(--cell-pad-y) var(--cell-pad-x);text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:var(--summary-bg);font-weight:700}
 .align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}
 code{font-family:var(--font-mono);font-size:${em(g.code.monoScale)}}
 pre{font-family:var(--font-mono);font-size:var(--small-size);line-height:var(--code-leading);font-style:normal;font-weight:400;background:var(--summary-bg);padding:var(--code-pad);white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4}
 pre code{font-size:inherit}
-.image img{display:block;width:100%;height:auto;max-height:var(--image-max-height);object-fit:contain;object-position:left top}
+.image img{display:block;width:var(--width);height:var(--height)}
 .image{break-inside:avoid}
 .image figcaption{font-size:var(--small-size);line-height:var(--small-leading);color:var(--muted)}
 hr{border:0;height:var(--hr-height);background:linear-gradient(var(--rule),var(--rule)) center/100% var(--hr-rule) no-repeat}
@@ -213,6 +222,8 @@ html{background:none}
 html{background:#fff}
 .page{width:auto;min-height:0;margin:0;padding:16px;box-shadow:none}
 .sections{column-count:1}
+table{table-layout:auto}
+.image img{width:auto;max-width:100%;height:auto}
 .foot-line .foot-right{margin-left:0;text-align:left}
 }
 `;

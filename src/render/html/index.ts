@@ -3,6 +3,7 @@
  * the briefing's page on screen and prints as that page. A function of (briefing, layout, theme, context) only.
  */
 import type { Briefing } from '../../model/briefing.js';
+import { completeLayout } from '../../layout/fit.js';
 import type { Renderer } from '../types.js';
 import { renderBlocks } from './blocks/index.js';
 import { stylesheet } from './css.js';
@@ -29,7 +30,8 @@ function head(briefing: Briefing, state: State, fontFaces: string): string {
   return `<head>\n${metas.join('\n')}\n<style>\n${fontFaces}\n${stylesheet(state.layout, state.theme)}</style>\n</head>\n`;
 }
 
-export const renderHtml: Renderer = async (briefing, layout, theme, context) => {
+export const renderHtml: Renderer = async (briefing, given, theme, context) => {
+  const layout = completeLayout(briefing, theme, given);
   const state = createState(theme, layout, context, { inlines: renderInlines, blocks: renderBlocks });
   const sectionIds = claimSectionIds(briefing, state);
   const titleId = state.claimId('briefing-title');

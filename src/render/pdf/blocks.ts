@@ -108,6 +108,7 @@ const partDrawers: PartDrawers = {
   tableRow: tagged('TR'),
   tableHeaderCell: tagged('TH', { scope: 'Column' }),
   tableCell: tagged('TD'),
+  repeatedHeader: furniture,
 };
 
 export function drawGroup(group: Group, parent: StructElement, state: State): void {

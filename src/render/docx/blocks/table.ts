@@ -1,4 +1,5 @@
-import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { tableGeometryOf } from '../../../layout/layout.js';
 import type { ColumnAlign, TableBlock, TableCell as ModelCell } from '../../../model/briefing.js';
 import { inlines } from '../inlines/index.js';
 import type { State } from '../state.js';
@@ -12,13 +13,14 @@ const ALIGN = {
 } as const;
 
 /**
- * A Table Grid table across the column: the header row repeats on a new page and is shaded. Column alignment and
- * the header shading are per cell in WordprocessingML (table-style conditional formats are not read alike by
- * every client), so they are direct formatting.
+ * A Table Grid table with the layout's column widths, laid out fixed (`w:tblLayout fixed`, the grid and every cell's
+ * width), so Word and LibreOffice break its lines where the PDF does instead of sizing columns of their own. The
+ * header row repeats on a new page and is shaded. Column alignment and the header shading are per cell in
+ * WordprocessingML (table-style conditional formats are not read alike by every client), so they are direct
+ * formatting. A table the layout set across the page sits in a one-column section of its own (index.ts).
  */
 export function table(node: TableBlock, state: State): Table[] {
-  const columns = Math.max(1, node.align.length);
-  const widths = Array.from({ length: columns }, () => Math.floor(twips(state.env.width) / columns));
+  const widths = gridColumns(tableGeometryOf(state.layout, node).columns);
   const row = (cells: ModelCell[], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header,
@@ -28,11 +30,22 @@ export function table(node: TableBlock, state: State): Table[] {
   return [
     new Table({
       style: STYLE.tableGrid,
+      layout: TableLayoutType.FIXED,
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       rows: [row(node.header, true), ...node.rows.map((cells) => row(cells, false))],
     }),
   ];
+}
+
+/** Widths in twips rounded where the columns meet, so they add up to the table's width rounded once. */
+function gridColumns(points: readonly number[]): number[] {
+  let edge = 0;
+  return points.map((w) => {
+    const from = twips(edge);
+    edge += w;
+    return twips(edge) - from;
+  });
 }
 
 function cell(model: ModelCell | undefined, align: ColumnAlign, width: number, header: boolean, state: State): TableCell {

@@ -1,3 +1,4 @@
+import { tableGeometryOf } from '../../../layout/layout.js';
 import type { ColumnAlign, TableBlock, TableCell } from '../../../model/briefing.js';
 import type { State } from '../state.js';
 
@@ -10,10 +11,24 @@ function cell(tag: 'th' | 'td', node: TableCell, align: ColumnAlign | undefined,
   return `<${tag}${scope}${alignClass(align)}>${state.inlines(node.children)}</${tag}>`;
 }
 
+/** A share of the table's width, as the colgroup writes it. */
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 1e6) / 1e4}%`;
+}
+
+/**
+ * The layout's column widths as a colgroup, laid out fixed (css.ts), as shares of the table's width: in print the
+ * table is exactly as wide as the layout set it (its column, or the page when it spans), so each column is the
+ * layout's width; on a phone the same proportions fill the screen. A spanning table crosses the columns
+ * (`column-span: all`). Chromium repeats the thead where the table breaks across pages.
+ */
 export function table(node: TableBlock, state: State): string {
+  const geometry = tableGeometryOf(state.layout, node);
+  const cols = geometry.columns.map((w) => `<col style="width:${percent(w, geometry.width)}">`).join('');
   const head = state.withFace({ bold: true }, () => node.header.map((c, i) => cell('th', c, node.align[i], state)).join(''));
   const rows = node.rows
     .map((row) => `<tr>${row.map((c, i) => cell('td', c, node.align[i], state)).join('')}</tr>\n`)
     .join('');
-  return `<table>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${rows}</tbody>\n</table>\n`;
+  const span = geometry.span ? ' class="span"' : '';
+  return `<table${span}>\n<colgroup>${cols}</colgroup>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${rows}</tbody>\n</table>\n`;
 }
