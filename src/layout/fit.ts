@@ -1,6 +1,7 @@
 /**
  * The fit step: the largest body size in the theme's range, on its step, at which the whole briefing fits on one
- * page, measured with the real fonts. Word, LibreOffice and Chromium break lines a little differently from us and
+ * page, measured with the real fonts; then one column instead of the theme's when the body is short
+ * (ONE_COLUMN_FILL). Word, LibreOffice and Chromium break lines a little differently from us and
  * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
  * between its columns).
  */
@@ -31,12 +32,18 @@ export type FitResult =
 /** Spare body lines per page that a fit must leave, for other engines' line breaking. */
 export const SLACK_LINES = 2;
 
-export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
+/**
+ * A one-page body that set in one column takes at most this share of the room below the top regions is set in one
+ * column: two columns would hold a few lines each above an empty page, and balancing them splits short lists.
+ */
+export const ONE_COLUMN_FILL = 0.5;
+
+export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0, columns = theme.columns): Layout {
   const sizes = {
     page: { ...theme.pageSize, margin: { ...theme.page.margin } },
     bodySize,
     leading: round2(bodySize * theme.leading),
-    columns: theme.columns,
+    columns,
     columnGap: theme.columnGap,
     paragraphSpacing: round2(bodySize * theme.spacing.paragraph),
     sectionSpacing: round2(bodySize * theme.spacing.section),
@@ -47,7 +54,7 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
-  return { ...sizes, geometry: geometryOf(sizes, theme) };
+  return { ...sizes, geometry: geometryOf(sizes, theme), unsplit: new Set() };
 }
 
 function round2(n: number): number {
@@ -68,9 +75,27 @@ export function candidateSizes(theme: Theme): number[] {
 }
 
 /** Lays out with the fit's slack; the measure used to judge a size. */
-function trial(briefing: Briefing, theme: Theme, size: number, countWords = false): Typeset {
-  const layout = layoutAtSize(theme, size);
+function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, columns = theme.columns): Typeset {
+  const layout = layoutAtSize(theme, size, 1, 0, columns);
   return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false, countWords });
+}
+
+/**
+ * The one-page layout at `size` (`result` is the trial there): one column when the body is short (ONE_COLUMN_FILL),
+ * else the theme's columns, with what the typesetter decided at that size.
+ */
+function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: Typeset): Layout {
+  let columns = theme.columns;
+  let settled = result;
+  // A body filling more than that share of two or more columns would fill far more than it of one: no trial needed.
+  if (columns > 1 && result.fill <= ONE_COLUMN_FILL) {
+    const single = trial(briefing, theme, size, false, 1);
+    if (single.pages === 1 && single.fill <= ONE_COLUMN_FILL) {
+      columns = 1;
+      settled = single;
+    }
+  }
+  return { ...layoutAtSize(theme, size, 1, round2(Math.min(1, settled.fill)), columns), unsplit: settled.unsplit };
 }
 
 /** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
@@ -137,7 +162,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
   const onePage = largestWithin(briefing, theme, sizes, 1);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    return { ok: true, layout: layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), warnings: glyphWarnings(onePage.result) };
+    return { ok: true, layout: onePageLayout(briefing, theme, size, onePage.result), warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
   const atMin = trial(briefing, theme, min, true);
@@ -152,7 +177,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     const size = sizes[best.index]!;
     return {
       ok: true,
-      layout: layoutAtSize(theme, size, best.result.pages, 1),
+      layout: { ...layoutAtSize(theme, size, best.result.pages, 1), unsplit: best.result.unsplit },
       warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
     };
   }

@@ -1,3 +1,4 @@
+import type { ListBlock, Section } from '../model/briefing.js';
 import type { Geometry } from './geometry.js';
 
 /**
@@ -14,7 +15,7 @@ export interface Layout {
   bodySize: number;
   /** Baseline-to-baseline distance of body lines. */
   leading: number;
-  /** Body columns and the gap between them. */
+  /** Body columns and the gap between them: the theme's, or one for a body that fills well under half the page. */
   columns: number;
   columnGap: number;
   /** Space after a paragraph or list item group, before a section heading, and around boxed blocks. */
@@ -31,4 +32,9 @@ export interface Layout {
   fill: number;
   /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
   geometry: Geometry;
+  /**
+   * The lists and sections of the briefing short enough (geometry.shortBlock) that the typesetter keeps each in one
+   * column; Word keeps their paragraphs together and the HTML does not break inside them, so no format splits them.
+   */
+  unsplit: ReadonlySet<ListBlock | Section>;
 }

@@ -144,7 +144,7 @@ export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
     start: 1,
     items: briefing.keyPoints.map((children) => ({ children: [{ type: 'paragraph', children }] })),
   };
-  const built = buildBlock(list, { ...env, x: 0, bulletColour: env.theme.colours.accent });
+  const built = buildBlock(list, { ...env, x: 0 });
   if (built.rows[0]) built.rows[0].spaceBefore = env.layout.geometry.label.after;
   const rows = [...labelRows, ...built.rows];
   const bottom = stackRows(rows, env.x, y, 0);

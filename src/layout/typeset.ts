@@ -2,12 +2,12 @@
  * The typesetter: lays a briefing out on the page at a given Layout (body size, leading, spacing) and returns the
  * display list plus what the fit step needs to judge it (pages used, height over the first page).
  */
-import type { Briefing, Section } from '../model/briefing.js';
+import type { Briefing, ListBlock, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import { stackBlocks } from './blocks.js';
 import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowColumns } from './flow.js';
-import { lineRows, type Env, type Row } from './frame.js';
+import { keepTogether, lineRows, stackedHeight, type Env, type Row } from './frame.js';
 import type { Layout } from './layout.js';
 import { banner, footerHeight, footerRows, headerBand, keyPoints, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
@@ -35,6 +35,8 @@ export interface Typeset {
   /** Body text lines and words, to turn an overflow into "cut about N words" (0 unless `countWords` and it overflows). */
   bodyLines: number;
   bodyWords: number;
+  /** The lists and sections kept in one column because they are short (Layout.unsplit, for the DOCX and HTML). */
+  unsplit: ReadonlySet<ListBlock | Section>;
 }
 
 export function baseEnv(theme: Theme, layout: Layout): Env {
@@ -57,7 +59,7 @@ export function baseEnv(theme: Theme, layout: Layout): Env {
     inline: { mono: theme.fonts.mono, linkColour: theme.colours.link, monoScale: layout.geometry.code.monoScale },
     lineHeight: layout.leading,
     listDepth: 0,
-    bulletColour: theme.colours.accent,
+    unsplit: new Set(),
   };
 }
 
@@ -73,6 +75,10 @@ function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; 
   for (const r of titleRows) r.keepWithNext = true;
   titleRows[0]!.spaceBefore = index === 0 ? 0 : layout.sectionSpacing;
   const body = stackBlocks(section.blocks, env, layout.paragraphSpacing);
+  if (stackedHeight(body.rows) <= layout.geometry.shortBlock) {
+    keepTogether([...titleRows, ...body.rows]);
+    env.unsplit.add(section);
+  }
   const titleMarks = titleRows.flatMap((r) => r.marks.filter((m) => m !== rule));
   return { rows: [...titleRows, ...body.rows], group: part('section', [part('sectionTitle', titleMarks), rule, ...body.groups]) };
 }
@@ -146,5 +152,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, unsplit: env.unsplit };
 }

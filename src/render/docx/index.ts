@@ -15,6 +15,7 @@ import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
 import { ListNumbering } from './numbering.js';
+import { keptTogether } from './reparagraph.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
 import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
@@ -29,7 +30,7 @@ export const renderDocx: Renderer = async (briefing, layout, theme, context) => 
     layout,
     theme,
     context,
-    numbering: new ListNumbering(g.list.indent),
+    numbering: new ListNumbering(g.list),
     drawingId: counter(),
     env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: g.contentWidth },
   };
@@ -87,15 +88,19 @@ function topRegions(state: State, g: Geometry): WordBlock[] {
 }
 
 function bodyColumns(sections: readonly Section[], state: State): WordBlock[] {
-  return sections.flatMap((section, index) => [
-    new Paragraph({
-      style: STYLE.heading1,
-      // The first section starts the column: the space above a section heading is between sections only.
-      ...(index === 0 ? { spacing: { before: 0 } } : {}),
-      children: inlines(section.title, state),
-    }),
-    ...blocks(section.blocks, state),
-  ]);
+  return sections.flatMap((section, index) => {
+    const words = [
+      new Paragraph({
+        style: STYLE.heading1,
+        // The first section starts the column: the space above a section heading is between sections only.
+        ...(index === 0 ? { spacing: { before: 0 } } : {}),
+        children: inlines(section.title, state),
+      }),
+      ...blocks(section.blocks, state),
+    ];
+    // A short section stays in one column, as the layout keeps it.
+    return state.layout.unsplit.has(section) ? keptTogether(words) : words;
+  });
 }
 
 /**

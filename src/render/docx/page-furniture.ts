@@ -87,11 +87,18 @@ export function summaryBox(state: State, g: Geometry): Table | null {
 export function keyPoints(state: State): Paragraph[] {
   const points = state.briefing.keyPoints;
   if (points.length === 0) return [];
-  const ref = state.numbering.bullet(hex(state.theme.colours.accent));
+  const ref = state.numbering.bullet();
   return [
     new Paragraph({ style: STYLE.boxLabel, children: textRuns(LABELS.keyPoints) }),
     ...points.map(
-      (point) => new Paragraph({ style: STYLE.listBullet, numbering: { reference: ref.reference, level: 0, instance: ref.instance }, children: inlines(point, state) }),
+      (point, index) =>
+        new Paragraph({
+          style: STYLE.listBullet,
+          numbering: { reference: ref.reference, level: 0, instance: ref.instance },
+          // The first point sits the label's space below it, as in the layout; the gap after the region follows.
+          ...(index === 0 ? { spacing: { before: 0 } } : {}),
+          children: inlines(point, state),
+        }),
     ),
   ];
 }

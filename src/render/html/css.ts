@@ -11,6 +11,9 @@ import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
 import { FALLBACK_CHAIN } from '../../layout/fonts.js';
 import { genericFamily } from './fonts.js';
+import type { Geometry } from '../../layout/geometry.js';
+import { bulletAt, DEEPEST_LIST_LEVEL, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
+import { listClass } from './blocks/list.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
 function num(n: number): string {
@@ -111,8 +114,39 @@ function properties(layout: Layout, theme: Theme): string {
     '--banner-bg': c.bannerBackground,
     '--banner-text': c.bannerText,
     '--link': c.link,
+    '--bullet-colour': layout.geometry.list.markers.bulletColour,
+    '--number-colour': layout.geometry.list.markers.numberColour,
   };
   return lengths.join('') + Object.entries(vars).map(([k, v]) => `${k}:${v};`).join('');
+}
+
+/** A CSS string: ASCII as itself (but quotes and backslashes), everything else as a hex escape. */
+function cssString(value: string): string {
+  const escape = (c: string): string => `\\${c.codePointAt(0)!.toString(16)} `;
+  return `"${[...value].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== '\\' ? c : escape(c))).join('')}"`;
+}
+
+/** The counter style for each of the layout's number formats, with the layout's suffix. */
+const COUNTER_SYSTEM: Record<NumberFormat, string> = {
+  decimal: 'system:extends decimal',
+  // Past z, Word's lowerLetter repeats the letter (aa, bb), which is CSS's symbolic system, not its alphabetic one.
+  'lower-letter': `system:symbolic;symbols:${[...'abcdefghijklmnopqrstuvwxyz'].map((l) => `"${l}"`).join(' ')}`,
+  'lower-roman': 'system:extends lower-roman',
+};
+
+/**
+ * The markers of ./blocks/list.ts's depth classes, from the layout's (src/layout/markers.ts): one counter style per
+ * number format, then per depth a bullet string (two no-break spaces to the text) or that depth's counter style.
+ */
+function listMarkerRules(g: Geometry): string {
+  const { markers } = g.list;
+  const suffix = cssString(`${markers.numberSuffix} `);
+  const styles = (Object.keys(COUNTER_SYSTEM) as NumberFormat[]).map((f) => `@counter-style briefing-${f}{${COUNTER_SYSTEM[f]};suffix:${suffix}}\n`);
+  const depths = Array.from({ length: DEEPEST_LIST_LEVEL + 1 }, (_, level) =>
+    `ul.${listClass(level)}{list-style-type:${cssString(`${bulletAt(markers, level)}\u00a0\u00a0`)}}` +
+    `ol.${listClass(level)}{list-style-type:briefing-${numberFormatAt(markers, level)}}\n`,
+  );
+  return styles.join('') + depths.join('');
 }
 
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
@@ -167,12 +201,13 @@ h1{font-family:var(--font-heading);font-weight:700;font-size:var(--title-size);l
 .flow>*+.subhead{margin-top:var(--subhead-before)}
 .key-points{margin-bottom:var(--block-spacing)}
 ul,ol{padding-left:var(--indent)}
-ul>li::marker{color:var(--accent)}
-ul ul{list-style-type:"\\2013\\00a0\\00a0"}
-ul ul ul{list-style-type:circle}
+${listMarkerRules(g)}li::marker{font-style:normal}
+ul>li::marker{color:var(--bullet-colour)}
+ol>li::marker{color:var(--number-colour)}
 li+li{margin-top:var(--item-spacing)}
 li>*+*{margin-top:var(--item-inner-spacing)}
 .task-item{list-style:none}
+.task+p{display:inline}
 .task{display:inline-block;width:.7em;height:.7em;border:1pt solid var(--text);vertical-align:-.05em;margin-left:-.95em;margin-right:.25em}
 .task.done{background:var(--primary);border-color:var(--primary)}
 .pull-quote{margin-bottom:var(--block-spacing);padding-left:var(--quote-inset);border-left:var(--quote-bar) solid var(--accent);break-inside:avoid}
@@ -181,6 +216,7 @@ li>*+*{margin-top:var(--item-inner-spacing)}
 .pull-quote figcaption{font-size:var(--small-size);line-height:var(--small-leading);color:var(--muted);margin-top:var(--attribution-before)}
 .sections{column-count:var(--columns);column-gap:var(--column-gap);column-fill:balance}
 .sections>section+section{margin-top:var(--section-spacing)}
+.unsplit{break-inside:avoid}
 .section-title{font-family:var(--font-heading);font-weight:700;font-size:var(--heading-size);line-height:var(--heading-leading);color:var(--primary);border-bottom:var(--section-rule) solid var(--rule);padding-bottom:var(--rule-gap);margin-bottom:var(--after-rule)!important;break-after:avoid;break-inside:avoid}
 .flow>.section-title+*{margin-top:0}
 .subhead{font-family:var(--font-heading);font-size:var(--body-size);font-weight:700;color:var(--primary);break-after:avoid;break-inside:avoid}

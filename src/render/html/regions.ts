@@ -5,6 +5,8 @@
 import type { Briefing, Section } from '../../model/briefing.js';
 import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
 import { escapeHtml } from './escape.js';
+import { bulletAt } from '../../layout/markers.js';
+import { listClass } from './blocks/list.js';
 import type { State } from './state.js';
 
 /** The classification bar, at the top (inside the header landmark) and at the bottom (inside the footer). */
@@ -53,7 +55,8 @@ export function keyPoints(briefing: Briefing, state: State): string {
   if (briefing.keyPoints.length === 0) return '';
   const id = state.claimId('key-points-label');
   const items = briefing.keyPoints.map((point) => `<li>${state.inlines(point)}</li>\n`).join('');
-  return `<section class="key-points flow" aria-labelledby="${escapeHtml(id)}">\n${label(LABELS.keyPoints, id, state)}<ul>\n${items}</ul>\n</section>\n`;
+  state.fonts.record(`${bulletAt(state.layout.geometry.list.markers, 0)}\u00a0`, { ...state.face, italic: false });
+  return `<section class="key-points flow" aria-labelledby="${escapeHtml(id)}">\n${label(LABELS.keyPoints, id, state)}<ul class="${listClass(0)}">\n${items}</ul>\n</section>\n`;
 }
 
 export function pullQuoteFigure(briefing: Briefing, state: State): string {
@@ -71,7 +74,8 @@ function section(node: Section, id: string, state: State): string {
   const title = state.withFace({ role: 'heading', bold: true }, () => state.inlines(node.title));
   state.headingLevel = 2;
   return (
-    `<section class="flow" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">\n` +
+    // A short section is kept in one column, as the layout keeps it.
+    `<section class="flow${state.layout.unsplit.has(node) ? ' unsplit' : ''}" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">\n` +
     `<h2 class="section-title" id="${escapeHtml(titleId)}">${title}</h2>\n` +
     `${state.blocks(node.blocks)}</section>\n`
   );
