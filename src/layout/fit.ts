@@ -54,7 +54,10 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
-  return { ...sizes, geometry: geometryOf(sizes, theme), unsplit: new Set() };
+  const geometry = geometryOf(sizes, theme);
+  // Until a typeset measures it: a rule, the footer's parts on one line and the theme's footer line.
+  const footerHeight = geometry.footer.gap + (theme.footer.text ? 2 : 1) * geometry.footer.leading;
+  return { ...sizes, geometry, unsplit: new Set(), footerHeight };
 }
 
 function round2(n: number): number {
@@ -95,7 +98,7 @@ function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: T
       settled = single;
     }
   }
-  return { ...layoutAtSize(theme, size, 1, round2(Math.min(1, settled.fill)), columns), unsplit: settled.unsplit };
+  return { ...layoutAtSize(theme, size, 1, round2(Math.min(1, settled.fill)), columns), unsplit: settled.unsplit, footerHeight: settled.footerHeight };
 }
 
 /** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
@@ -177,7 +180,7 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
     const size = sizes[best.index]!;
     return {
       ok: true,
-      layout: { ...layoutAtSize(theme, size, best.result.pages, 1), unsplit: best.result.unsplit },
+      layout: { ...layoutAtSize(theme, size, best.result.pages, 1), unsplit: best.result.unsplit, footerHeight: best.result.footerHeight },
       warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)],
     };
   }

@@ -58,8 +58,12 @@ export interface Geometry {
   image: { maxHeight: number };
   /** A thematic break's height and rule. */
   thematicBreak: { height: number; rule: number };
-  /** The footer: line height, the rule above it and the gap below that rule, the least room between its left and right parts. */
-  footer: { leading: number; rule: number; gap: number; sideGap: number };
+  /**
+   * The footer: line height, the rule above it and the gap below that rule, the least room between its left and right
+   * parts; and on a multi-page briefing the page number ("Page 2 of 3"), centred on a footer line in the bottom
+   * margin, `pageNumberBelow` under the page's content area.
+   */
+  footer: { leading: number; rule: number; gap: number; sideGap: number; pageNumberBelow: number };
 }
 
 /** The sizes the geometry derives from: what the fit chose, and the page. */
@@ -121,6 +125,6 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
     code: { pad: 3, leading: basis.smallSize * 1.3, monoScale: 0.9 },
     image: { maxHeight: basis.page.height * 0.3 },
     thematicBreak: { height: Math.max(4, basis.paragraphSpacing * 2), rule: 0.5 },
-    footer: { leading: basis.smallSize * 1.3, rule: 0.5, gap: 0.35 * size, sideGap: 2 * size },
+    footer: { leading: basis.smallSize * 1.3, rule: 0.5, gap: 0.35 * size, sideGap: 2 * size, pageNumberBelow: 0.35 * size },
   };
 }

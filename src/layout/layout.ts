@@ -30,6 +30,8 @@ export interface Layout {
   pages: number;
   /** How much of the page's body area the content used at this size, 0–1 (for messages and tests). */
   fill: number;
+  /** The footer's height from its rule to its last line as the typesetter set it (the banner below it not counted). */
+  footerHeight: number;
   /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
   geometry: Geometry;
   /**

@@ -9,7 +9,7 @@ import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowColumns } from './flow.js';
 import { keepTogether, lineRows, stackedHeight, type Env, type Row } from './frame.js';
 import type { Layout } from './layout.js';
-import { banner, footerHeight, footerRows, headerBand, keyPoints, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { banner, footerHeight, footerRows, headerBand, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
 export interface TypesetOptions {
@@ -37,6 +37,8 @@ export interface Typeset {
   bodyWords: number;
   /** The lists and sections kept in one column because they are short (Layout.unsplit, for the DOCX and HTML). */
   unsplit: ReadonlySet<ListBlock | Section>;
+  /** The footer's height, rule to last line (Layout.footerHeight). */
+  footerHeight: number;
 }
 
 export function baseEnv(theme: Theme, layout: Layout): Env {
@@ -144,7 +146,9 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
       groups.push(banner(classification, env, margin.top, page).group);
       groups.push(banner(classification, env, pageHeight - margin.bottom - bannerHeight, page).group);
     }
-    groups.push(placeFooter(footerRows(briefing, env), env, footerBottom, page).group);
+    const footer = placeFooter(footerRows(briefing, env), env, footerBottom, page).group;
+    if (pages > 1) footer.children.push(...pageNumber(page, pages, env));
+    groups.push(footer);
   }
 
   const overflow = flow.used.slice(layout.columns).reduce((sum, u) => sum + (u ?? 0), 0);
@@ -152,5 +156,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, unsplit: env.unsplit };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, unsplit: env.unsplit, footerHeight: footerProbe };
 }

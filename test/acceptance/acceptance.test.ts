@@ -1,8 +1,9 @@
 /**
  * Cross-format acceptance over every source in source/, the fixtures in test/fixtures/ (not hostile/ or broken/) and
  * test/acceptance/fixtures/: built once by the CLI, then read back by independent clients. The PDF has one page
- * (pdfinfo), is tagged and passes qpdf --check; the DOCX is one page in LibreOffice; the HTML prints as one page in
- * Chromium and axe-core finds nothing; every source word (as marked reads it) is in each format; the body size
+ * (pdfinfo; a `pages: multi` source more than one), is tagged and passes qpdf --check; the DOCX in LibreOffice and
+ * the HTML printed by Chromium have as many pages, and a multi-page briefing says "Page N of M" on every page in all
+ * three; axe-core finds nothing in the HTML; every source word (as marked reads it) is in each format; the body size
  * the three PDFs (pdfkit's, LibreOffice's, Chromium's) are set in agrees within 0.5 pt; and read from their word
  * boxes, the three show every list item with the same marker (1. / a. / i., • / – / ◦ by depth), start the body's
  * blocks in the same columns, and never leave a heading at the end of a column.
@@ -19,7 +20,7 @@ import { docxToPdf } from '../support/office.js';
 import { pdfBodyFontSize, pdfInfo, pdfPages, pdfText, pdfWordBoxes, qpdfCheck } from '../support/pdf.js';
 import { runCliAsync, type AsyncRun } from '../support/run.js';
 import { blockColumns, expectedMarker, itemMarkers, sourceBlocks, strandedHeadings } from '../support/page-reading.js';
-import { docxText, missingWords, sourceWords } from '../support/words.js';
+import { docxText, missingWords, sourceWords, splitFrontMatter } from '../support/words.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -122,22 +123,34 @@ describe.skipIf(!haveClients)('acceptance: every source, every format, independe
       return r;
     };
 
-    it('PDF: one page, tagged, passes qpdf --check', () => {
+    const multiPage = splitFrontMatter(readFileSync(source, 'utf8')).frontMatter.pages === 'multi';
+
+    it(multiPage ? 'PDF: more than one page, tagged, passes qpdf --check' : 'PDF: one page, tagged, passes qpdf --check', () => {
       const { pdf } = get();
       const info = pdfInfo(pdf);
-      expect(Number(info.Pages)).toBe(1);
+      if (multiPage) expect(Number(info.Pages)).toBeGreaterThan(1);
+      else expect(Number(info.Pages)).toBe(1);
       expect(info.Tagged).toBe('yes');
       const check = qpdfCheck(pdf);
       expect(check.ok, check.output).toBe(true);
     });
 
-    it('DOCX: one page in LibreOffice', () => {
-      expect(pdfPages(get().loPdf)).toBe(1);
+    it('DOCX: as many pages in LibreOffice as the PDF has', () => {
+      expect(pdfPages(get().loPdf)).toBe(pdfPages(get().pdf));
     });
 
-    it('HTML: prints as one page in Chromium, fetches nothing', () => {
-      expect(pdfPages(get().chromePdf)).toBe(1);
+    it('HTML: prints on as many pages in Chromium as the PDF has, fetches nothing', () => {
+      expect(pdfPages(get().chromePdf)).toBe(pdfPages(get().pdf));
       expect(get().outsideRequests).toEqual([]);
+    });
+
+    it(multiPage ? 'every page says "Page N of M" in all three formats' : 'a one-page briefing has no page number', () => {
+      const { pdf, loPdf, chromePdf } = get();
+      const numbers = (path: string): string[] => [...pdfText(path).matchAll(/Page (\d+) of (\d+)/g)].map((m) => m[0]);
+      const pages = pdfPages(pdf);
+      const expected = multiPage ? Array.from({ length: pages }, (_, i) => `Page ${i + 1} of ${pages}`) : [];
+      // pdfText reads each PDF twice (reading order, then drawing order).
+      for (const path of [pdf, loPdf, chromePdf]) expect([...new Set(numbers(path))], path).toEqual(expected);
     });
 
     it('every list item has the same marker in all three formats: 1. / a. / i. and • / – / ◦ by depth', () => {

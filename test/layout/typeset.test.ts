@@ -73,7 +73,7 @@ describe('typeset with every block kind', () => {
   });
 });
 
-describe('typeset: short blocks', () => {
+describe('typeset: short blocks and page numbers', () => {
   const theme = loadTheme('default');
   const text = (value: string): Inline[] => [{ type: 'text', value }];
   const paragraph = (value: string): Block => ({ type: 'paragraph', children: text(value) });
@@ -106,5 +106,23 @@ describe('typeset: short blocks', () => {
     expect(new Set(listLines.map((l) => l.x >= layoutAtSize(theme, theme.size.max).page.width / 2)).size).toBe(1);
     expect(result.unsplit.has(list)).toBe(true);
     expect(result.unsplit.has(briefing.sections[1]!)).toBe(true);
+  });
+
+  it('numbers every page of a multi-page briefing in its footer, and no page of a one-pager', () => {
+    const long = generated(8, 8);
+    const fit = fitBriefing(long, theme, { allowOverflow: true });
+    if (!fit.ok) throw new Error(fit.message);
+    const result = typeset(long, theme, fit.layout, { slack: 0, balance: true });
+    expect(result.pages).toBeGreaterThan(1);
+    const footers = result.groups.filter((g) => g.type === 'part' && g.part === 'footer');
+    const numbers = footers.map((f) => lineTexts([f]).filter((t) => t.startsWith('Page ')));
+    expect(numbers).toEqual(Array.from({ length: result.pages }, (_, i) => [`Page ${i + 1} of ${result.pages}`]));
+    // Centred in the bottom margin, below the content area.
+    const number = marksOf(footers).find((m): m is LineMark => m.type === 'line' && lineTexts([m])[0]!.startsWith('Page '))!;
+    expect(number.baseline).toBeGreaterThan(fit.layout.page.height - fit.layout.page.margin.bottom);
+    const short = generated(1, 1);
+    const one = fitBriefing(short, theme, { allowOverflow: false });
+    if (!one.ok) throw new Error(one.message);
+    expect(lineTexts(typeset(short, theme, one.layout, { slack: 0, balance: true }).groups).filter((t) => t.startsWith('Page '))).toEqual([]);
   });
 });

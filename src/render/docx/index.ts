@@ -17,7 +17,7 @@ import type { Geometry } from '../../layout/geometry.js';
 import { ListNumbering } from './numbering.js';
 import { keptTogether } from './reparagraph.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
-import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
+import { headerBand, keyPoints, pageFooter, pageHeader, pageNumberDepth, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
 import { STYLE } from './style-ids.js';
 import { generatedStyles, tableGridStyle } from './styles.js';
@@ -123,7 +123,8 @@ function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geo
         left: twips(margin.left),
         right: twips(margin.right),
         header: twips(margin.top),
-        footer: twips(margin.bottom),
+        // A multi-page briefing's page number is the footer's last line, in the bottom margin.
+        footer: twips(margin.bottom - pageNumberDepth({ layout }, g)),
         gutter: 0,
       },
     },

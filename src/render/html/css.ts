@@ -14,6 +14,7 @@ import { genericFamily } from './fonts.js';
 import type { Geometry } from '../../layout/geometry.js';
 import { bulletAt, DEEPEST_LIST_LEVEL, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';
+import { PAGE_NUMBER } from '../furniture.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
 function num(n: number): string {
@@ -88,6 +89,7 @@ function metrics(layout: Layout): Record<string, number> {
     '--footer-gap': g.footer.gap,
     '--footer-side-gap': g.footer.sideGap,
     '--image-max-height': g.image.maxHeight,
+    '--footer-height': layout.footerHeight,
   };
 }
 
@@ -149,6 +151,33 @@ function listMarkerRules(g: Geometry): string {
   return styles.join('') + depths.join('');
 }
 
+/**
+ * A multi-page briefing's page number, "Page 2 of 3", in the page's bottom margin box: the only place Chromium
+ * counts pages. Centred on a footer line `pageNumberBelow` under the content area, as the PDF and Word set it. The
+ * margin box inherits nothing from the document, so its face, size and colour are written out.
+ */
+function pageNumberBox(layout: Layout, theme: Theme): string {
+  const f = layout.geometry.footer;
+  const words = (text: string): string => cssString(text);
+  return (
+    `;@bottom-center{content:${words(PAGE_NUMBER.before)} counter(page) ${words(PAGE_NUMBER.between)} counter(pages);` +
+    `vertical-align:top;padding-top:${pt(f.pageNumberBelow)};font-family:${fontStack(theme, 'body')};font-size:${pt(layout.smallSize)};` +
+    `line-height:${pt(f.leading)};color:${theme.colours.muted}}`
+  );
+}
+
+/**
+ * Printed on several pages, the footer and the top banner repeat on every page: Chromium draws a fixed element on
+ * each page, and the page box's padding, repeated on each page's piece of it (box-decoration-break: clone), keeps
+ * the text clear of them: the footer's height as the layout measured it, the gap above it, the banners'.
+ */
+const REPEATED_FURNITURE =
+  `.page{display:block;padding-bottom:calc(var(--block-spacing) + var(--footer-height));-webkit-box-decoration-break:clone;box-decoration-break:clone}\n` +
+  `.page:has(.banner-bottom){padding-bottom:calc(var(--block-spacing) + var(--footer-height) + var(--banner-gap) + var(--banner-height))}\n` +
+  `.page:has(.banner-top){padding-top:calc(var(--banner-height) + var(--banner-gap))}\n` +
+  `footer{position:fixed;bottom:0;left:0;right:0;margin:0}\n` +
+  `.banner-top{position:fixed;top:0;left:0;right:0;margin:0}\n`;
+
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
   const scale = 16 / layout.bodySize;
@@ -171,7 +200,7 @@ export function stylesheet(layout: Layout, theme: Theme): string {
   const onePage = layout.pages === 1;
   const g = layout.geometry;
   return `:root{${properties(layout, theme)}}
-@page{size:${pt(layout.page.width)} ${pt(layout.page.height)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}}
+@page{size:${pt(layout.page.width)} ${pt(layout.page.height)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}${onePage ? '' : pageNumberBox(layout, theme)}}
 *,*::before,*::after{box-sizing:border-box}
 html{background:#d5d9df;-webkit-print-color-adjust:exact;print-color-adjust:exact;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;color:var(--text);font-family:var(--font-body);font-size:var(--body-size);line-height:var(--leading);font-kerning:normal;font-synthesis-style:none;overflow-wrap:break-word;hyphens:manual;text-align:left}
@@ -242,7 +271,7 @@ footer{margin-top:var(--block-spacing);font-size:var(--small-size);line-height:v
 @media print{
 html{background:none}
 .page{width:auto;${onePage ? `min-height:${pt(printHeight)};` : 'min-height:0;'}margin:0;padding:0;box-shadow:none}
-}
+${onePage ? '' : REPEATED_FURNITURE}}
 @media screen and (max-width:700px){
 :root{${phoneProperties(layout, theme)}}
 html{background:#fff}

@@ -3,7 +3,7 @@
  * ../furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerParts, kindLabel, LABELS, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerParts, kindLabel, LABELS, PAGE_NUMBER, participantText, pullQuote } from '../furniture.js';
 import { escapeHtml } from './escape.js';
 import { bulletAt } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';
@@ -98,6 +98,8 @@ export function body(briefing: Briefing, state: State, ids: readonly string[]): 
 
 export function footer(briefing: Briefing, state: State): string {
   const { left, right } = footerParts(briefing, state.theme);
+  // The page number is drawn by the print stylesheet (css.ts), in the body face: its glyphs go into that subset.
+  if (state.layout.pages > 1) state.fonts.record(`${PAGE_NUMBER.before}${PAGE_NUMBER.between}0123456789`, { role: 'body', bold: false, italic: false });
   const note = state.theme.footer.text;
   return (
     `<div class="foot-line">${left ? `<p class="foot-left">${state.text(left)}</p>` : ''}` +

@@ -1,7 +1,7 @@
 /**
  * Word lists as the layout marks and spaces them: each numbering level's format, text and marker colour are the
- * layout's for that depth, items are spaced by the layout's item spacing (not run together), and a short list
- * is kept together.
+ * layout's for that depth, items are spaced by the layout's item spacing (not run together), and a multi-page
+ * briefing numbers its pages with Word's own fields.
  */
 import { describe, expect, it } from 'vitest';
 import { layoutAtSize } from '../../../src/layout/fit.js';
@@ -73,11 +73,15 @@ describe('DOCX lists', () => {
     ]);
   });
 
-  it('keep a short list together as the layout does', async () => {
+  it('keep a short list together as the layout does, and number a multi-page briefing\'s pages', async () => {
     const list = nested(false, 1);
-    const layout = { ...layoutAtSize(theme, 10), unsplit: new Set([list]) } as ReturnType<typeof layoutAtSize>;
+    const layout = { ...layoutAtSize(theme, 10, 3), unsplit: new Set([list]) } as ReturnType<typeof layoutAtSize>;
     const xml = parts(await renderDocx(briefingWith([list, p('after')]), layout, theme, context()));
     const items = [...xml['word/document.xml']!.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="ListBullet"\/>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
     expect(items.map((item) => item.includes('<w:keepNext/>'))).toEqual([true, false]);
+    const footer = Object.entries(xml).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
+    expect(footer).toMatch(/>Page <\/w:t>[\s\S]*PAGE[\s\S]*> of <\/w:t>[\s\S]*NUMPAGES/);
+    const onePage = parts(await renderModel(briefingWith([p('one')])));
+    expect(Object.entries(onePage).filter(([name]) => /^word\/footer/.test(name)).map(([, x]) => x).join('')).not.toContain('NUMPAGES');
   });
 });

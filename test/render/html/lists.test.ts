@@ -1,6 +1,7 @@
 /**
  * The HTML's list markers and page furniture as the layout decides them: one class per depth, whose rule the
- * stylesheet writes from the layout's markers; and a short list kept in one column.
+ * stylesheet writes from the layout's markers; a short list kept in one column; and a multi-page print that repeats
+ * the footer on every page and numbers the pages.
  */
 import { describe, expect, it } from 'vitest';
 import { layoutAtSize } from '../../../src/layout/fit.js';
@@ -40,5 +41,14 @@ describe('HTML lists', () => {
     const html = await render(briefingWith([short]), { layout });
     expect(html).toContain('<ul class="depth-0 unsplit">');
     expect(html).toContain('.unsplit{break-inside:avoid}');
+  });
+
+  it('print the footer on every page of a multi-page briefing and number the pages', async () => {
+    const multi = await render(briefingWith([p('x')]), { layout: layoutAtSize(theme, 10, 3) });
+    expect(multi).toMatch(/@page\{[^@]*;@bottom-center\{content:"Page " counter\(page\) " of " counter\(pages\);/);
+    expect(multi).toContain('footer{position:fixed;bottom:0;left:0;right:0;margin:0}');
+    const one = await render(briefingWith([p('x')]), { layout: layoutAtSize(theme, 10, 1) });
+    expect(one).not.toContain('@bottom-center');
+    expect(one).not.toContain('position:fixed');
   });
 });
