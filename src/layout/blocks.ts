@@ -4,10 +4,12 @@
  */
 import type { Block, BlockKind, Inline, TableCell } from '../model/briefing.js';
 import { part, type Group, type Mark, type Node } from './display.js';
-import { baselineIn, lineRows, row, type Align, type Env, type RepeatedHeader, type Row } from './frame.js';
+import { baselineIn, keepTogether, lineRows, row, stackedHeight, type Align, type Env, type RepeatedHeader, type Row } from './frame.js';
 import { pictureGeometry } from './pictures.js';
 import { tableGeometry, tableStyles } from './tables.js';
-import { setLines, spansOf, type SetLine, type SpanStyle } from './text.js';
+import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
+import { plainText } from '../render/furniture.js';
+import { markerText } from './markers.js';
 
 export interface Built {
   rows: Row[];
@@ -34,11 +36,9 @@ function textRows(inlines: readonly Inline[], env: Env, style: SpanStyle = env.s
   return lineRows(lines, style, env.lineHeight, env.x, env.width);
 }
 
-const BULLETS = ['\u2022', '\u2013', '\u25e6'];
-
 function listLabel(env: Env, ordered: boolean, number: number, checked: boolean | undefined): string {
   if (checked !== undefined) return checked ? '\u2713' : '\u25a1';
-  return ordered ? `${number}.` : BULLETS[env.listDepth % BULLETS.length]!;
+  return markerText(env.layout.geometry.list.markers, ordered, env.listDepth, number);
 }
 
 function tableCellRows(cell: TableCell, style: SpanStyle, env: Env, width: number, align: Align, lineHeight: number, x: number): Row[] {
@@ -61,7 +61,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   list: (node, env) => {
-    const { indent, itemSpacing, innerSpacing, bulletX, numberGap } = env.layout.geometry.list;
+    const { indent, itemSpacing, innerSpacing, bulletX, numberGap, markers } = env.layout.geometry.list;
     const items: Node[] = [];
     const rows: Row[] = [];
     node.items.forEach((item, index) => {
@@ -70,7 +70,7 @@ const blockHandlers: BlockHandlers = {
       const first = body.rows[0] ?? row(env.lineHeight);
       if (body.rows.length === 0) body.rows.push(first);
       const text = listLabel(env, node.ordered, node.start + index, item.checked);
-      const labelStyle: SpanStyle = { ...env.style, italic: false, colour: node.ordered ? env.style.colour : env.bulletColour };
+      const labelStyle: SpanStyle = { ...env.style, italic: false, colour: node.ordered ? markers.numberColour : markers.bulletColour };
       const [labelLine] = setLines([{ text, style: labelStyle }], indent);
       const firstLine = first.marks.find((m) => m.type === 'line');
       const baseline = firstLine?.type === 'line' ? firstLine.baseline : baselineIn(env.lineHeight, labelStyle);
@@ -87,6 +87,10 @@ const blockHandlers: BlockHandlers = {
       items.push(part('listItem', [part('listLabel', [label]), part('listBody', body.groups)]));
       rows.push(...body.rows);
     });
+    if (stackedHeight(rows) <= env.layout.geometry.shortBlock) {
+      keepTogether(rows);
+      env.unsplit.add(node);
+    }
     return { rows, group: { type: 'block', block: node, children: items } };
   },
 

@@ -1,6 +1,7 @@
 /**
  * The fit step: the largest body size in the theme's range, on its step, at which the whole briefing fits on one
- * page, measured with the real fonts. Word, LibreOffice and Chromium break lines a little differently from us and
+ * page, measured with the real fonts; then one column instead of the theme's when the body is short
+ * (ONE_COLUMN_FILL). Word, LibreOffice and Chromium break lines a little differently from us and
  * lay the DOCX and HTML out at the same size, so a fit must leave SLACK_LINES body lines free on the page (shared
  * between its columns).
  */
@@ -33,12 +34,18 @@ export type FitResult =
 /** Spare body lines per page that a fit must leave, for other engines' line breaking. */
 export const SLACK_LINES = 2;
 
-export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0): Layout {
+/**
+ * A one-page body that set in one column takes at most this share of the room below the top regions is set in one
+ * column: two columns would hold a few lines each above an empty page, and balancing them splits short lists.
+ */
+export const ONE_COLUMN_FILL = 0.5;
+
+export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0, columns = theme.columns): Layout {
   const sizes = {
     page: { ...theme.pageSize, margin: { ...theme.page.margin } },
     bodySize,
     leading: round2(bodySize * theme.leading),
-    columns: theme.columns,
+    columns,
     columnGap: theme.columnGap,
     paragraphSpacing: round2(bodySize * theme.spacing.paragraph),
     sectionSpacing: round2(bodySize * theme.spacing.section),
@@ -49,7 +56,10 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     pages,
     fill,
   };
-  return { ...sizes, geometry: geometryOf(sizes, theme), blocks: noBlockGeometry() };
+  const geometry = geometryOf(sizes, theme);
+  // Until a typeset measures it: a rule, the footer's parts on one line and the theme's footer line.
+  const footerHeight = geometry.footer.gap + (theme.footer.text ? 2 : 1) * geometry.footer.leading;
+  return { ...sizes, geometry, blocks: noBlockGeometry(), unsplit: new Set(), footerHeight };
 }
 
 /**
@@ -84,9 +94,32 @@ export function candidateSizes(theme: Theme): number[] {
 }
 
 /** Lays out with the fit's slack; the measure used to judge a size. */
-function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, pullQuote?: number | null): Typeset {
-  const layout = withPullQuote(layoutAtSize(theme, size), pullQuote);
+function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, pullQuote?: number | null, columns = theme.columns): Typeset {
+  const layout = withPullQuote(layoutAtSize(theme, size, 1, 0, columns), pullQuote);
   return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false, countWords });
+}
+
+/**
+ * The one-page layout at `size` (`result` is the trial there): one column when the body is short (ONE_COLUMN_FILL),
+ * else the theme's columns, with what the typesetter decided at that size.
+ */
+function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: Typeset, pullQuote: number | null | undefined): Layout {
+  let columns = theme.columns;
+  let settled = result;
+  // A body filling more than that share of two or more columns would fill far more than it of one: no trial needed.
+  if (columns > 1 && result.fill <= ONE_COLUMN_FILL) {
+    const single = trial(briefing, theme, size, false, pullQuote, 1);
+    if (single.pages === 1 && single.fill <= ONE_COLUMN_FILL) {
+      columns = 1;
+      settled = single;
+    }
+  }
+  return settledLayout(layoutAtSize(theme, size, 1, round2(Math.min(1, settled.fill)), columns), settled, pullQuote);
+}
+
+/** A layout of sizes with what the typesetter decided at them: blocks' geometry, what it kept in one column, the footer. */
+function settledLayout(layout: Layout, result: Typeset, pullQuote: number | null | undefined): Layout {
+  return withBlocks(withPullQuote({ ...layout, unsplit: result.unsplit, footerHeight: result.footerHeight }, pullQuote), result.blocks);
 }
 
 /** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
@@ -223,8 +256,7 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
   const onePage = largestWithin(briefing, theme, sizes, 1, pullQuote);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    const layout = withBlocks(withPullQuote(layoutAtSize(theme, size, 1, round2(Math.min(1, onePage.result.fill))), pullQuote), onePage.result.blocks);
-    return { ok: true, layout, warnings: glyphWarnings(onePage.result) };
+    return { ok: true, layout: onePageLayout(briefing, theme, size, onePage.result, pullQuote), warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
   const atMin = trial(briefing, theme, min, true, pullQuote);
@@ -237,7 +269,7 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
     // As few pages as the minimum size needs, at the largest size that keeps that page count.
     const best = largestWithin(briefing, theme, sizes, atMin.pages, pullQuote) ?? { index: sizes.length - 1, result: atMin };
     const size = sizes[best.index]!;
-    const layout = withBlocks(withPullQuote(layoutAtSize(theme, size, best.result.pages, 1), pullQuote), best.result.blocks);
+    const layout = settledLayout(layoutAtSize(theme, size, best.result.pages, 1), best.result, pullQuote);
     return { ok: true, layout, warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)] };
   }
   const picture = tallestPicture(atMin);

@@ -1,7 +1,9 @@
 /**
  * Flows rows into columns: top to bottom, left column first, then onto the next page. Rows marked keep-with-next
- * move to the next column together with what follows them. The last page's columns are balanced: the shortest
- * column height at which the same rows still fit in that page's columns.
+ * move to the next column together with what follows them (a chain taller than a column breaks where it must). The
+ * last page's columns are balanced: the shortest column height at which the same rows still fit in that page's
+ * columns without breaking a chain the full-height columns kept, so a heading never ends a column and a short list
+ * stays whole however short the balanced columns are.
  */
 import type { Row } from './frame.js';
 
@@ -32,6 +34,13 @@ function chainHeight(rows: readonly Row[], i: number, limit: number): number {
   return height;
 }
 
+/** How many keep-with-next rows of `rows` end a column (their next row is in another one). */
+function brokenKeeps(rows: readonly Row[], slots: readonly Slot[]): number {
+  let broken = 0;
+  for (let i = 0; i + 1 < rows.length; i++) if (rows[i]!.keepWithNext && slots[i + 1]!.column !== slots[i]!.column) broken++;
+  return broken;
+}
+
 /** Greedy fill starting at `firstColumn`; `capacity(column)` is that column's height. */
 function greedy(rows: readonly Row[], firstColumn: number, capacity: (column: number) => number): Flow {
   const slots: Slot[] = [];
@@ -41,7 +50,11 @@ function greedy(rows: readonly Row[], firstColumn: number, capacity: (column: nu
   rows.forEach((row, i) => {
     const cap = capacity(column);
     let gap = y > 0 ? row.spaceBefore : 0;
-    if (y > 0 && y + gap + chainHeight(rows, i, cap) > cap) {
+    // A chain is placed at its first row; the rows after follow it until one no longer fits (a chain taller than a
+    // column), instead of each moving on again.
+    const inChain = i > 0 && y > 0 && rows[i - 1]!.keepWithNext;
+    const needed = inChain ? row.height : chainHeight(rows, i, cap);
+    if (y > 0 && y + gap + needed > cap) {
       column++;
       y = 0;
       gap = 0;
@@ -65,10 +78,12 @@ export function flowColumns(rows: readonly Row[], columns: number, pageCapacity:
   const pageRows = rows.slice(firstOnPage);
   const pageColumn = lastPage * columns;
   const fullHeight = pageCapacity(lastPage);
+  const keptBroken = brokenKeeps(pageRows, flow.slots.slice(firstOnPage));
   const fits = (height: number): Flow | null => {
     const trial = greedy(pageRows, pageColumn, () => height);
     const last = trial.slots[trial.slots.length - 1]!;
-    return last.column < pageColumn + columns && trial.used.every((u) => u === undefined || u <= height + 0.01) ? trial : null;
+    const inPage = last.column < pageColumn + columns && trial.used.every((u) => u === undefined || u <= height + 0.01);
+    return inPage && brokenKeeps(pageRows, trial.slots) <= keptBroken ? trial : null;
   };
   let low = pageRows.reduce((sum, r) => sum + r.height, 0) / columns;
   let high = fullHeight;

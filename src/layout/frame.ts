@@ -4,6 +4,7 @@
  * moves its marks onto the page.
  */
 import type { BlockGeometry, Layout } from './layout.js';
+import type { ListBlock, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import { placeMark, type Group, type Mark } from './display.js';
 import type { InlineEnv, SetLine, SpanStyle } from './text.js';
@@ -43,8 +44,8 @@ export interface Env {
   inline: InlineEnv;
   /** Line height of running text at `style.size`. */
   lineHeight: number;
+  /** Lists enclosing this place (0 outside lists): the depth whose marker a list here shows. */
   listDepth: number;
-  bulletColour: string;
   /**
    * Where the typesetter records each table's and picture's geometry as it sets them (the fit hands what it recorded
    * at the chosen size to the emitters as `Layout.blocks`).
@@ -55,6 +56,8 @@ export interface Env {
    * and quotes inherit it but sit narrower than the column, which is how the table handler tells them apart.
    */
   bodyColumn?: boolean;
+  /** Where handlers record the lists and sections they keep in one column (shared by every Env of a typeset). */
+  unsplit: Set<ListBlock | Section>;
 }
 
 export function row(height: number, marks: Mark[] = [], spaceBefore = 0, keepWithNext = false): Row {
@@ -76,6 +79,11 @@ export function lineRows(lines: readonly SetLine[], style: SpanStyle, lineHeight
     const offset = align === 'left' ? 0 : align === 'right' ? width - line.width : (width - line.width) / 2;
     return row(lineHeight, [{ type: 'line', page: 0, x: x + offset, baseline, fragments: line.fragments }]);
   });
+}
+
+/** Keeps rows in one column: each with the next (the flow breaks the chain only where a column is too short). */
+export function keepTogether(rows: readonly Row[]): void {
+  for (let i = 0; i + 1 < rows.length; i++) rows[i]!.keepWithNext = true;
 }
 
 /** Stacks rows from `y` down without column breaks (full-width regions); returns the bottom. */

@@ -5,6 +5,7 @@
  * three formats at once. No emitter keeps a length of its own. docs/design.md shows where each one sits.
  */
 import type { Theme } from '../theme/theme.js';
+import type { ListMarkers } from './markers.js';
 
 export interface Geometry {
   /** Between the page margins, and one body column. */
@@ -40,8 +41,13 @@ export interface Geometry {
   section: { headingLeading: number; ruleGap: number; rule: number; after: number };
   /** Space before a heading inside a section (`###`). */
   subheadBefore: number;
-  /** Lists: indent per level, space between items and between an item's blocks, where bullets and numbers sit. */
-  list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number };
+  /** A list, or a section's body, at most this tall is short: kept in one column rather than split across two. */
+  shortBlock: number;
+  /**
+   * Lists: indent per level, space between items and between an item's blocks, where bullets and numbers sit, and
+   * the marker of each depth (./markers.ts).
+   */
+  list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number; markers: ListMarkers };
   /** Block quotes: the text's indent and the rule on the left. */
   blockquote: { inset: number; rule: number };
   /**
@@ -55,8 +61,12 @@ export interface Geometry {
   image: { maxHeight: number };
   /** A thematic break's height and rule. */
   thematicBreak: { height: number; rule: number };
-  /** The footer: line height, the rule above it and the gap below that rule, the least room between its left and right parts. */
-  footer: { leading: number; rule: number; gap: number; sideGap: number };
+  /**
+   * The footer: line height, the rule above it and the gap below that rule, the least room between its left and right
+   * parts; and on a multi-page briefing the page number ("Page 2 of 3"), centred on a footer line in the bottom
+   * margin, `pageNumberBelow` under the page's content area.
+   */
+  footer: { leading: number; rule: number; gap: number; sideGap: number; pageNumberBelow: number };
 }
 
 /** The sizes the geometry derives from: what the fit chose, and the page. */
@@ -98,18 +108,28 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
     pullQuote: { bar: 3, inset: 3 + 0.9 * size, size: 1.2 * size, leading: 1.2 * size * theme.leading, attributionBefore: 0.25 * size },
     section: { headingLeading: basis.headingSize * 1.15, ruleGap: 0.2 * size, rule: 0.75, after: 0.45 * size },
     subheadBefore: basis.paragraphSpacing * 1.5,
+    // Six body lines: a handful of items or a short paragraph or two reads as one piece.
+    shortBlock: 6 * size * theme.leading,
     list: {
       indent: 1.2 * size,
       itemSpacing: basis.paragraphSpacing * 0.6,
       innerSpacing: basis.paragraphSpacing * 0.5,
       bulletX: 0.3 * size,
       numberGap: 0.35 * size,
+      // Briefings number outlines as memos do: 1. / a. / i.; bullets step from the disc to a dash to a circle.
+      markers: {
+        bullets: ['\u2022', '\u2013', '\u25e6'],
+        numbers: ['decimal', 'lower-letter', 'lower-roman'],
+        numberSuffix: '.',
+        bulletColour: theme.colours.accent,
+        numberColour: theme.colours.text,
+      },
     },
     blockquote: { inset: 0.9 * size, rule: 2 },
     table: { size: tableSize, leading: tableSize * theme.leading, padX: 0.4 * tableSize, padY: 0.25 * tableSize, rule: 0.5 },
     code: { pad: 3, leading: basis.smallSize * 1.3, monoScale: 0.9 },
     image: { maxHeight: basis.page.height * 0.3 },
     thematicBreak: { height: Math.max(4, basis.paragraphSpacing * 2), rule: 0.5 },
-    footer: { leading: basis.smallSize * 1.3, rule: 0.5, gap: 0.35 * size, sideGap: 2 * size },
+    footer: { leading: basis.smallSize * 1.3, rule: 0.5, gap: 0.35 * size, sideGap: 2 * size, pageNumberBelow: 0.35 * size },
   };
 }

@@ -1,4 +1,4 @@
-import type { Briefing, ImageBlock, TableBlock } from '../model/briefing.js';
+import type { Briefing, ImageBlock, ListBlock, Section, TableBlock } from '../model/briefing.js';
 import type { Geometry } from './geometry.js';
 
 /** How the layout set one table: its columns' widths and where it sits. */
@@ -48,7 +48,7 @@ export interface Layout {
   bodySize: number;
   /** Baseline-to-baseline distance of body lines. */
   leading: number;
-  /** Body columns and the gap between them. */
+  /** Body columns and the gap between them: the theme's, or one for a body that fills well under half the page. */
   columns: number;
   columnGap: number;
   /** Space after a paragraph or list item group, before a section heading, and around boxed blocks. */
@@ -63,6 +63,8 @@ export interface Layout {
   pages: number;
   /** How much of the page's body area the content used at this size, 0–1 (for messages and tests). */
   fill: number;
+  /** The footer's height from its rule to its last line as the typesetter set it (the banner below it not counted). */
+  footerHeight: number;
   /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
   geometry: Geometry;
   /**
@@ -74,6 +76,11 @@ export interface Layout {
   banner?: { background: string; text: string };
   /** Each table's column widths and each picture's size, as the typesetter set them at this size. */
   blocks: BlockGeometry;
+  /**
+   * The lists and sections of the briefing short enough (geometry.shortBlock) that the typesetter keeps each in one
+   * column; Word keeps their paragraphs together and the HTML does not break inside them, so no format splits them.
+   */
+  unsplit: ReadonlySet<ListBlock | Section>;
 }
 
 /** The table's geometry as the layout recorded it; a layout without it was not laid out for this briefing (a bug). */

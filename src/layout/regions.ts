@@ -3,7 +3,7 @@
  * pull quote, footer. Each returns its group and height, its marks already placed on the page.
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../render/furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, pageNumberText, participantText, pullQuote } from '../render/furniture.js';
 import { pageBanner } from '../theme/markings.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
@@ -146,7 +146,7 @@ export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
     start: 1,
     items: briefing.keyPoints.map((children) => ({ children: [{ type: 'paragraph', children }] })),
   };
-  const built = buildBlock(list, { ...env, x: 0, bulletColour: env.theme.colours.accent });
+  const built = buildBlock(list, { ...env, x: 0 });
   if (built.rows[0]) built.rows[0].spaceBefore = env.layout.geometry.label.after;
   const rows = [...labelRows, ...built.rows];
   const bottom = stackRows(rows, env.x, y, 0);
@@ -203,4 +203,17 @@ export function placeFooter(rows: Row[], env: Env, bottom: number, page: number)
   const height = footerHeight(rows, env);
   stackRows(rows, env.x, bottom - stackedHeight(rows), page);
   return { group: part('footer', marks(rows)), height };
+}
+
+/**
+ * "Page 2 of 3" (`page` counts from 0), centred in the bottom margin below everything else on the page, where Word
+ * puts its footer's last line and Chromium its @bottom-center margin box (geometry.footer.pageNumberBelow).
+ */
+export function pageNumber(page: number, pages: number, env: Env): Mark[] {
+  const footer = env.layout.geometry.footer;
+  const style = small(env, { colour: env.theme.colours.muted });
+  const rows = rowsOf([{ text: pageNumberText(page + 1, pages), style }], style, footer.leading, 0, env.width, 'center');
+  const { height, margin } = env.layout.page;
+  stackRows(rows, env.x, height - margin.bottom + footer.pageNumberBelow, page);
+  return marks(rows);
 }

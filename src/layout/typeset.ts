@@ -2,14 +2,14 @@
  * The typesetter: lays a briefing out on the page at a given Layout (body size, leading, spacing) and returns the
  * display list plus what the fit step needs to judge it (pages used, height over the first page).
  */
-import type { Briefing, Section } from '../model/briefing.js';
+import type { Briefing, ListBlock, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import { stackBlocks } from './blocks.js';
 import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowBody } from './body-flow.js';
-import { lineRows, type Env, type Row } from './frame.js';
+import { keepTogether, lineRows, stackedHeight, type Env, type Row } from './frame.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
-import { banner, footerHeight, footerRows, headerBand, keyPoints, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { banner, footerHeight, footerRows, headerBand, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
 export interface TypesetOptions {
@@ -39,6 +39,10 @@ export interface Typeset {
   bodyTop: number;
   /** Each table's and picture's geometry as set here (the fit hands the chosen size's to the emitters). */
   blocks: BlockGeometry;
+  /** The lists and sections kept in one column because they are short (Layout.unsplit, for the DOCX and HTML). */
+  unsplit: ReadonlySet<ListBlock | Section>;
+  /** The footer's height, rule to last line (Layout.footerHeight). */
+  footerHeight: number;
 }
 
 export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env {
@@ -61,8 +65,8 @@ export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env 
     inline: { mono: theme.fonts.mono, linkColour: theme.colours.link, monoScale: layout.geometry.code.monoScale },
     lineHeight: layout.leading,
     listDepth: 0,
-    bulletColour: theme.colours.accent,
     blocks: noBlockGeometry(briefing),
+    unsplit: new Set(),
   };
 }
 
@@ -78,6 +82,10 @@ function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; 
   for (const r of titleRows) r.keepWithNext = true;
   titleRows[0]!.spaceBefore = index === 0 ? 0 : layout.sectionSpacing;
   const body = stackBlocks(section.blocks, env, layout.paragraphSpacing);
+  if (stackedHeight(body.rows) <= layout.geometry.shortBlock) {
+    keepTogether([...titleRows, ...body.rows]);
+    env.unsplit.add(section);
+  }
   const titleMarks = titleRows.flatMap((r) => r.marks.filter((m) => m !== rule));
   return { rows: [...titleRows, ...body.rows], group: part('section', [part('sectionTitle', titleMarks), rule, ...body.groups]) };
 }
@@ -149,7 +157,9 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
       groups.push(banner(classification, env, margin.top, page).group);
       groups.push(banner(classification, env, pageHeight - margin.bottom - bannerHeight, page).group);
     }
-    groups.push(placeFooter(footerRows(briefing, env), env, footerBottom, page).group);
+    const footer = placeFooter(footerRows(briefing, env), env, footerBottom, page).group;
+    if (pages > 1) footer.children.push(...pageNumber(page, pages, env));
+    groups.push(footer);
   }
 
   const overflow = flow.used.slice(layout.columns).reduce((sum, u) => sum + (u ?? 0), 0);
@@ -157,5 +167,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop, blocks: env.blocks };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop, blocks: env.blocks, unsplit: env.unsplit, footerHeight: footerProbe };
 }

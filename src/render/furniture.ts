@@ -75,6 +75,13 @@ export function footerParts(briefing: Briefing, theme: Theme): { left: string; r
   return { left, right };
 }
 
+/** "Page 2 of 3" on every page of a multi-page briefing: the words around the numbers, for the DOCX's page fields. */
+export const PAGE_NUMBER = { before: 'Page ', between: ' of ' } as const;
+
+export function pageNumberText(page: number, pages: number): string {
+  return `${PAGE_NUMBER.before}${page}${PAGE_NUMBER.between}${pages}`;
+}
+
 /** The visible text of inlines, as a reader would copy it (line breaks become spaces). */
 export function plainText(inlines: readonly Inline[]): string {
   let out = '';

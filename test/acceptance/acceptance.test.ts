@@ -1,9 +1,12 @@
 /**
  * Cross-format acceptance over every source in source/, the fixtures in test/fixtures/ (not hostile/ or broken/) and
  * test/acceptance/fixtures/: built once by the CLI, then read back by independent clients. The PDF has one page
- * (pdfinfo), is tagged and passes qpdf --check; the DOCX is one page in LibreOffice; the HTML prints as one page in
- * Chromium and axe-core finds nothing; every source word (as marked reads it) is in each format; and the body size
- * the three PDFs (pdfkit's, LibreOffice's, Chromium's) are set in agrees within 0.5 pt.
+ * (pdfinfo; a `pages: multi` source more than one), is tagged and passes qpdf --check; the DOCX in LibreOffice and
+ * the HTML printed by Chromium have as many pages, and a multi-page briefing says "Page N of M" on every page in all
+ * three; axe-core finds nothing in the HTML; every source word (as marked reads it) is in each format; the body size
+ * the three PDFs (pdfkit's, LibreOffice's, Chromium's) are set in agrees within 0.5 pt; and read from their word
+ * boxes, the three show every list item with the same marker (1. / a. / i., • / – / ◦ by depth), start the body's
+ * blocks in the same columns, and never leave a heading at the end of a column.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,9 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium, openHtml, printToPdf, visibleText, type AxeViolation } from '../support/browser.js';
 import { clientsAvailable } from '../support/clients.js';
 import { docxToPdf } from '../support/office.js';
-import { pdfBodyFontSize, pdfInfo, pdfPages, pdfText, qpdfCheck } from '../support/pdf.js';
+import { pdfBodyFontSize, pdfInfo, pdfPages, pdfText, pdfWordBoxes, qpdfCheck } from '../support/pdf.js';
 import { runCliAsync, type AsyncRun } from '../support/run.js';
-import { docxText, missingWords, sourceWords } from '../support/words.js';
+import { blockColumns, expectedMarker, itemMarkers, sourceBlocks, strandedHeadings } from '../support/page-reading.js';
+import { docxText, missingWords, sourceWords, splitFrontMatter } from '../support/words.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -103,6 +107,15 @@ describe.skipIf(!haveClients)('acceptance: every source, every format, independe
     expect([...readback.keys()].map(label)).toEqual(SOURCES.map(label));
   });
 
+  it('a briefing that fills well under half the page is set in one column in all three formats', () => {
+    const source = join(ROOT, 'test/acceptance/fixtures/short-guidance.md');
+    const r = readback.get(source);
+    if (!r) throw new Error(`${label(source)} was not built: ${build.stderr}`);
+    const blocks = sourceBlocks(readFileSync(source, 'utf8'));
+    const columns = { pdfkit: blockColumns(pdfWordBoxes(r.pdf), blocks), libreoffice: blockColumns(pdfWordBoxes(r.loPdf), blocks), chromium: blockColumns(pdfWordBoxes(r.chromePdf), blocks) };
+    expect(columns).toEqual({ pdfkit: ['1:0'], libreoffice: ['1:0'], chromium: ['1:0'] });
+  });
+
   describe.each(SOURCES.map((s) => [label(s), s] as const))('%s', (_name, source) => {
     const get = (): Readback => {
       const r = readback.get(source);
@@ -110,22 +123,58 @@ describe.skipIf(!haveClients)('acceptance: every source, every format, independe
       return r;
     };
 
-    it('PDF: one page, tagged, passes qpdf --check', () => {
+    const multiPage = splitFrontMatter(readFileSync(source, 'utf8')).frontMatter.pages === 'multi';
+
+    it(multiPage ? 'PDF: more than one page, tagged, passes qpdf --check' : 'PDF: one page, tagged, passes qpdf --check', () => {
       const { pdf } = get();
       const info = pdfInfo(pdf);
-      expect(Number(info.Pages)).toBe(1);
+      if (multiPage) expect(Number(info.Pages)).toBeGreaterThan(1);
+      else expect(Number(info.Pages)).toBe(1);
       expect(info.Tagged).toBe('yes');
       const check = qpdfCheck(pdf);
       expect(check.ok, check.output).toBe(true);
     });
 
-    it('DOCX: one page in LibreOffice', () => {
-      expect(pdfPages(get().loPdf)).toBe(1);
+    it('DOCX: as many pages in LibreOffice as the PDF has', () => {
+      expect(pdfPages(get().loPdf)).toBe(pdfPages(get().pdf));
     });
 
-    it('HTML: prints as one page in Chromium, fetches nothing', () => {
-      expect(pdfPages(get().chromePdf)).toBe(1);
+    it('HTML: prints on as many pages in Chromium as the PDF has, fetches nothing', () => {
+      expect(pdfPages(get().chromePdf)).toBe(pdfPages(get().pdf));
       expect(get().outsideRequests).toEqual([]);
+    });
+
+    it(multiPage ? 'every page says "Page N of M" in all three formats' : 'a one-page briefing has no page number', () => {
+      const { pdf, loPdf, chromePdf } = get();
+      const numbers = (path: string): string[] => [...pdfText(path).matchAll(/Page (\d+) of (\d+)/g)].map((m) => m[0]);
+      const pages = pdfPages(pdf);
+      const expected = multiPage ? Array.from({ length: pages }, (_, i) => `Page ${i + 1} of ${pages}`) : [];
+      // pdfText reads each PDF twice (reading order, then drawing order).
+      for (const path of [pdf, loPdf, chromePdf]) expect([...new Set(numbers(path))], path).toEqual(expected);
+    });
+
+    it('every list item has the same marker in all three formats: 1. / a. / i. and • / – / ◦ by depth', () => {
+      const blocks = sourceBlocks(readFileSync(source, 'utf8'));
+      const items = blocks.filter((b) => b.kind === 'item' && b.words.length > 0);
+      // Task items are marked by a box each format draws its own way.
+      const expected = items.map((b) => (b.task ? 'task' : expectedMarker(b.ordered!, b.depth!, b.number!)));
+      const { pdf, loPdf, chromePdf } = get();
+      const read = (path: string): (string | null)[] => itemMarkers(pdfWordBoxes(path), blocks).map((m, i) => (items[i]!.task ? 'task' : m));
+      expect({ pdfkit: read(pdf), libreoffice: read(loPdf), chromium: read(chromePdf) }).toEqual({ pdfkit: expected, libreoffice: expected, chromium: expected });
+    });
+
+    it('the body starts its blocks in the same columns in all three formats', () => {
+      const blocks = sourceBlocks(readFileSync(source, 'utf8'));
+      const { pdf, loPdf, chromePdf } = get();
+      const pdfkit = blockColumns(pdfWordBoxes(pdf), blocks);
+      expect({ libreoffice: blockColumns(pdfWordBoxes(loPdf), blocks), chromium: blockColumns(pdfWordBoxes(chromePdf), blocks) }).toEqual({ libreoffice: pdfkit, chromium: pdfkit });
+    });
+
+    it('no heading is the last line of a column in the PDF, the DOCX or the HTML', () => {
+      const blocks = sourceBlocks(readFileSync(source, 'utf8'));
+      const { pdf, loPdf, chromePdf } = get();
+      const stranded = { pdfkit: strandedHeadings(pdfWordBoxes(pdf), blocks), libreoffice: strandedHeadings(pdfWordBoxes(loPdf), blocks), chromium: strandedHeadings(pdfWordBoxes(chromePdf), blocks) };
+      expect(stranded).toEqual({ pdfkit: [], libreoffice: [], chromium: [] });
     });
 
     it('HTML: axe-core finds no WCAG 2.1 A/AA or best-practice violation', () => {

@@ -48,6 +48,18 @@ describe('fitBriefing', () => {
     expect(byMeta.ok && byMeta.layout.pages).toBe(byOption.ok && byOption.layout.pages);
   });
 
+  it('sets a body that fills well under half the page in one column, a fuller one in the theme\'s columns', () => {
+    const short = fitBriefing(generated(2, 1), theme, { allowOverflow: false });
+    if (!short.ok) throw new Error(short.message);
+    expect(short.layout).toMatchObject({ columns: 1, bodySize: theme.size.max });
+    expect(short.layout.geometry.columnWidth).toBe(short.layout.geometry.contentWidth);
+    const full = fitBriefing(seed(), theme, { allowOverflow: false });
+    expect(full.ok && full.layout.columns).toBe(theme.columns);
+    // Just over half the page in one column: two columns, each about half full.
+    const half = fitBriefing(generated(3, 4), theme, { allowOverflow: false });
+    expect(half.ok && half.layout.columns).toBe(theme.columns);
+  });
+
   it('is fast once the fonts are loaded', () => {
     const briefing = seed();
     fitBriefing(briefing, theme, { allowOverflow: false });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LineMark, Mark, Node } from '../../src/layout/display.js';
-import { fitBriefing } from '../../src/layout/fit.js';
+import { fitBriefing, layoutAtSize } from '../../src/layout/fit.js';
 import { typeset } from '../../src/layout/typeset.js';
 import { loadTheme } from '../../src/theme/load.js';
-import { allKinds, seed } from './support.js';
+import type { Block, Inline, ListBlock } from '../../src/model/briefing.js';
+import { allKinds, generated, seed } from './support.js';
 
 function marksOf(nodes: readonly Node[]): Mark[] {
   return nodes.flatMap((n) => (n.type === 'block' || n.type === 'part' ? marksOf(n.children) : [n]));
@@ -69,5 +70,59 @@ describe('typeset with every block kind', () => {
     expect(banners).toHaveLength(2);
     const bannerText = marksOf(banners).filter((m): m is LineMark => m.type === 'line').map((l) => l.fragments.map((f) => f.text).join(''));
     expect(bannerText).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+  });
+});
+
+describe('typeset: short blocks and page numbers', () => {
+  const theme = loadTheme('default');
+  const text = (value: string): Inline[] => [{ type: 'text', value }];
+  const paragraph = (value: string): Block => ({ type: 'paragraph', children: text(value) });
+  const lineTexts = (nodes: readonly Node[]): string[] =>
+    marksOf(nodes)
+      .filter((m): m is LineMark => m.type === 'line')
+      .map((l) => l.fragments.map((f) => f.text).join(''));
+
+  it('keeps a short list in one column of two, and says so for the other formats', () => {
+    const list: ListBlock = {
+      type: 'list',
+      ordered: false,
+      start: 1,
+      items: ['Embassy staff are not affected.', 'Travellers should check with the operator before going to the port.', 'Questions about compensation go to the operator.'].map(
+        (t) => ({ children: [paragraph(t)] }),
+      ),
+    };
+    const briefing = generated(1, 1);
+    briefing.sections = [
+      { id: 'a', title: text('Line to take'), blocks: [paragraph('We are aware of the strike and are in touch with the ferry operator about travellers’ safety.')] },
+      { id: 'b', title: text('If asked'), blocks: [list] },
+      { id: 'c', title: text('Contact'), blocks: [paragraph('Send media requests to the press office by email.')] },
+    ];
+    // Two columns forced, as for a fuller page: balanced, the list would be parted 1 | 2.
+    const result = typeset(briefing, theme, layoutAtSize(theme, theme.size.max), { slack: 0, balance: true });
+    const findGroup = (nodes: readonly Node[]): Node | undefined =>
+      nodes.map((n) => (n.type === 'block' && n.block === list ? n : n.type === 'block' || n.type === 'part' ? findGroup(n.children) : undefined)).find(Boolean);
+    const listLines = marksOf([findGroup(result.groups)!]).filter((m): m is LineMark => m.type === 'line');
+    expect(listLines.length).toBeGreaterThanOrEqual(6); // 3 bullets and their text
+    expect(new Set(listLines.map((l) => l.x >= layoutAtSize(theme, theme.size.max).page.width / 2)).size).toBe(1);
+    expect(result.unsplit.has(list)).toBe(true);
+    expect(result.unsplit.has(briefing.sections[1]!)).toBe(true);
+  });
+
+  it('numbers every page of a multi-page briefing in its footer, and no page of a one-pager', () => {
+    const long = generated(8, 8);
+    const fit = fitBriefing(long, theme, { allowOverflow: true });
+    if (!fit.ok) throw new Error(fit.message);
+    const result = typeset(long, theme, fit.layout, { slack: 0, balance: true });
+    expect(result.pages).toBeGreaterThan(1);
+    const footers = result.groups.filter((g) => g.type === 'part' && g.part === 'footer');
+    const numbers = footers.map((f) => lineTexts([f]).filter((t) => t.startsWith('Page ')));
+    expect(numbers).toEqual(Array.from({ length: result.pages }, (_, i) => [`Page ${i + 1} of ${result.pages}`]));
+    // Centred in the bottom margin, below the content area.
+    const number = marksOf(footers).find((m): m is LineMark => m.type === 'line' && lineTexts([m])[0]!.startsWith('Page '))!;
+    expect(number.baseline).toBeGreaterThan(fit.layout.page.height - fit.layout.page.margin.bottom);
+    const short = generated(1, 1);
+    const one = fitBriefing(short, theme, { allowOverflow: false });
+    if (!one.ok) throw new Error(one.message);
+    expect(lineTexts(typeset(short, theme, one.layout, { slack: 0, balance: true }).groups).filter((t) => t.startsWith('Page '))).toEqual([]);
   });
 });

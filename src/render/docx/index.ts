@@ -19,8 +19,9 @@ import type { Geometry } from '../../layout/geometry.js';
 import { completeLayout } from '../../layout/fit.js';
 import { tableGeometryOf } from '../../layout/layout.js';
 import { ListNumbering } from './numbering.js';
+import { keptTogether } from './reparagraph.js';
 import { compileParts, referenceParts, reproducible } from './package.js';
-import { headerBand, keyPoints, pageFooter, pageHeader, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
+import { headerBand, keyPoints, pageFooter, pageHeader, pageNumberDepth, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
 import { STYLE } from './style-ids.js';
 import { generatedStyles, tableGridStyle } from './styles.js';
@@ -34,7 +35,7 @@ export const renderDocx: Renderer = async (briefing, given, theme, context) => {
     layout,
     theme,
     context,
-    numbering: new ListNumbering(g.list.indent),
+    numbering: new ListNumbering(g.list),
     drawingId: counter(),
     env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: g.contentWidth },
   };
@@ -105,14 +106,22 @@ function bodyRuns(sections: readonly Section[], state: State): { across: boolean
     else runs.push({ across, children });
   };
   sections.forEach((section, index) => {
-    add(false, [
-      new Paragraph({
-        style: STYLE.heading1,
-        // The first section starts the column: the space above a section heading is between sections only.
-        ...(index === 0 ? { spacing: { before: 0 } } : {}),
-        children: inlines(section.title, state),
-      }),
-    ]);
+    const heading = new Paragraph({
+      style: STYLE.heading1,
+      // The first section starts the column: the space above a section heading is between sections only.
+      ...(index === 0 ? { spacing: { before: 0 } } : {}),
+      children: inlines(section.title, state),
+    });
+    if (!section.blocks.some((block) => block.type === 'table' && tableGeometryOf(state.layout, block).span)) {
+      const words = [heading, ...blocks(section.blocks, state)];
+      // A short section stays in one column, as the layout keeps it; not the last one, which ends the balanced
+      // column section: LibreOffice 7.4 then moves the section's end onto a page of its own, the body still on the
+      // first (test/acceptance/fixtures/portrait-photo.md), and nothing follows it in the column to be parted from.
+      const keep = state.layout.unsplit.has(section) && index < sections.length - 1;
+      add(false, keep ? keptTogether(words) : words);
+      return;
+    }
+    add(false, [heading]);
     section.blocks.forEach((block, i) => {
       if (block.type === 'table' && tableGeometryOf(state.layout, block).span) {
         const end = i === section.blocks.length - 1 ? STYLE.columnEnd : STYLE.spanEnd;
@@ -143,7 +152,8 @@ function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geo
         left: twips(margin.left),
         right: twips(margin.right),
         header: twips(margin.top),
-        footer: twips(margin.bottom),
+        // A multi-page briefing's page number is the footer's last line, in the bottom margin.
+        footer: twips(margin.bottom - pageNumberDepth({ layout }, g)),
         gutter: 0,
       },
     },

@@ -1,13 +1,20 @@
 /**
- * Real Word numbering for lists. Bullets share one definition per colour; each numbered list gets its own
- * `instance` so it restarts, and a definition per start number (Word keeps `start` on the abstract level).
- * Definitions are created as the handlers ask for them, then written once into the document's numbering part.
+ * Real Word numbering for lists, written from the layout's markers (src/layout/markers.ts): each level's numFmt,
+ * lvlText and marker colour are the layout's for that depth, so Word shows what the PDF and the HTML show. Bullets
+ * share one definition; each numbered list gets its own `instance` so it restarts, and a definition per start
+ * number (Word keeps `start` on the abstract level). Definitions are created as the handlers ask for them, then
+ * written once into the document's numbering part.
  */
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
-import { twips } from './units.js';
+import type { Geometry } from '../../layout/geometry.js';
+import { bulletAt, DEEPEST_LIST_LEVEL, markerLevel, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
+import { hex, twips } from './units.js';
 
-const BULLETS = ['\u2022', '\u25E6', '\u25AA'] as const;
-const LEVELS = 9;
+const WORD_FORMAT: Record<NumberFormat, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
+  decimal: LevelFormat.DECIMAL,
+  'lower-letter': LevelFormat.LOWER_LETTER,
+  'lower-roman': LevelFormat.LOWER_ROMAN,
+};
 
 export interface ListRef {
   reference: string;
@@ -18,45 +25,51 @@ export class ListNumbering {
   private readonly configs = new Map<string, ILevelsOptions[]>();
   private nextInstance = 1;
 
-  /** `indent`: hanging indent per level in points (≈ 1.2 em, per the design). */
-  constructor(private readonly indent: number) {}
+  constructor(private readonly list: Geometry['list']) {}
 
-  /** A bulleted list; `colour` set for the key points, whose bullets are in the accent colour. */
-  bullet(colour?: string): ListRef {
-    const reference = colour ? `bullet-${colour}` : 'bullet';
+  /** A bulleted list (the body's and the key points'). */
+  bullet(): ListRef {
+    const reference = 'bullet';
+    const { markers } = this.list;
     if (!this.configs.has(reference)) {
       this.configs.set(
         reference,
-        this.levels((level) => ({
-          format: LevelFormat.BULLET,
-          text: BULLETS[level % BULLETS.length] ?? '\u2022',
-          ...(colour ? { style: { run: { color: colour } } } : {}),
-        })),
+        this.levels((level) => ({ format: LevelFormat.BULLET, text: bulletAt(markers, level), style: { run: { color: hex(markers.bulletColour) } } })),
       );
     }
     // Bullets need no restart: every bulleted list shares instance 0.
     return { reference, instance: 0 };
   }
 
-  /** A numbered list starting at `start`; every call is a new list that counts from its own start. */
+  /**
+   * A numbered list starting at `start`; every call is a new list that counts from its own start. A list uses only
+   * the level of its depth (a nested list is a list of its own), so every level starts at `start`.
+   */
   ordered(start: number): ListRef {
     const reference = `ordered-${start}`;
+    const { markers } = this.list;
     if (!this.configs.has(reference)) {
       this.configs.set(
         reference,
         this.levels((level) => ({
-          format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3] ?? LevelFormat.DECIMAL,
-          text: `%${level + 1}.`,
-          start: level === 0 ? start : 1,
+          format: WORD_FORMAT[numberFormatAt(markers, level)],
+          text: `%${level + 1}${markers.numberSuffix}`,
+          start,
+          style: { run: { color: hex(markers.numberColour) } },
         })),
       );
     }
     return { reference, instance: this.nextInstance++ };
   }
 
-  /** Where the text of a list item at `level` (0-based) starts, in points from the column edge. */
-  indentAt(level: number): number {
-    return this.indent * (level + 1);
+  /** The Word level of a list at `depth`: Word has nine, and a deeper list stays on the last. */
+  levelAt(depth: number): number {
+    return markerLevel(depth);
+  }
+
+  /** Where the text of a list item at `depth` (0-based) starts, in points from the column edge. */
+  indentAt(depth: number): number {
+    return this.list.indent * (depth + 1);
   }
 
   options(): INumberingOptions {
@@ -64,7 +77,7 @@ export class ListNumbering {
   }
 
   private levels(make: (level: number) => Omit<ILevelsOptions, 'level'>): ILevelsOptions[] {
-    return Array.from({ length: LEVELS }, (_, level) => {
+    return Array.from({ length: DEEPEST_LIST_LEVEL + 1 }, (_, level) => {
       const made = make(level);
       return {
         level,
@@ -72,7 +85,7 @@ export class ListNumbering {
         ...made,
         style: {
           ...made.style,
-          paragraph: { indent: { left: twips(this.indentAt(level)), hanging: twips(this.indent) } },
+          paragraph: { indent: { left: twips(this.indentAt(level)), hanging: twips(this.list.indent) } },
         },
       };
     });

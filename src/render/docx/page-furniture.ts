@@ -2,9 +2,9 @@
  * The regions above the columns (header band, summary box, key points, pull quote) and the page header and footer,
  * in the words of src/render/furniture.ts so every format says the same thing.
  */
-import { BorderStyle, Footer, Header, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
+import { BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
@@ -87,11 +87,18 @@ export function summaryBox(state: State, g: Geometry): Table | null {
 export function keyPoints(state: State): Paragraph[] {
   const points = state.briefing.keyPoints;
   if (points.length === 0) return [];
-  const ref = state.numbering.bullet(hex(state.theme.colours.accent));
+  const ref = state.numbering.bullet();
   return [
     new Paragraph({ style: STYLE.boxLabel, children: textRuns(LABELS.keyPoints) }),
     ...points.map(
-      (point) => new Paragraph({ style: STYLE.listBullet, numbering: { reference: ref.reference, level: 0, instance: ref.instance }, children: inlines(point, state) }),
+      (point, index) =>
+        new Paragraph({
+          style: STYLE.listBullet,
+          numbering: { reference: ref.reference, level: 0, instance: ref.instance },
+          // The first point sits the label's space below it, as in the layout; the gap after the region follows.
+          ...(index === 0 ? { spacing: { before: 0 } } : {}),
+          children: inlines(point, state),
+        }),
     ),
   ];
 }
@@ -143,7 +150,26 @@ export function pageFooter(state: State, g: Geometry): Footer {
   }
   const classification = state.briefing.meta.classification;
   if (classification) children.push(banner(classification));
+  if (state.layout.pages > 1) children.push(pageNumber(g));
   // A footer ending in a table would get an empty paragraph from Word; end it in a paragraph of our own.
   if (!(children.at(-1) instanceof Paragraph)) children.push(new Paragraph({ style: STYLE.columnEnd }));
   return new Footer({ children });
+}
+
+/**
+ * "Page 2 of 3" as Word's PAGE and NUMPAGES fields, the footer's last line: below the page's content area by the
+ * layout's `pageNumberBelow`, in the bottom margin (index.ts lowers the footer by this line).
+ */
+function pageNumber(g: Geometry): Paragraph {
+  return new Paragraph({
+    style: STYLE.footer,
+    alignment: 'center',
+    spacing: { before: twips(g.footer.pageNumberBelow) },
+    children: [...textRuns(PAGE_NUMBER.before), new TextRun({ children: [PageNumber.CURRENT] }), ...textRuns(PAGE_NUMBER.between), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
+  });
+}
+
+/** How far the page number reaches into the bottom margin (0 on a one-page briefing): the footer sits that much lower. */
+export function pageNumberDepth(state: Pick<State, 'layout'>, g: Geometry): number {
+  return state.layout.pages > 1 ? g.footer.pageNumberBelow + g.footer.leading : 0;
 }

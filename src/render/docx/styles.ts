@@ -124,11 +124,12 @@ export function generatedStyles(briefing: Briefing, layout: Layout, theme: Theme
       name: 'List Bullet',
       basedOn: STYLE.bodyText,
       quickFormat: true,
-      // Items of one list sit tight; the space after comes once, after the list (Layout.paragraphSpacing).
-      paragraph: { contextualSpacing: true },
+      // The layout's space between items; the space after the whole list is its last paragraph's (blocks/list.ts).
+      paragraph: { spacing: { before: twips(g.list.itemSpacing), after: 0 } },
     },
-    { id: STYLE.listNumber, name: 'List Number', basedOn: STYLE.bodyText, quickFormat: true, paragraph: { contextualSpacing: true } },
-    { id: STYLE.listContinue, name: 'List Continue', basedOn: STYLE.bodyText },
+    { id: STYLE.listNumber, name: 'List Number', basedOn: STYLE.listBullet, quickFormat: true },
+    // An item's later blocks: the layout's space between the blocks of one item.
+    { id: STYLE.listContinue, name: 'List Continue', basedOn: STYLE.bodyText, paragraph: { spacing: { before: twips(g.list.innerSpacing), after: 0 } } },
     {
       id: STYLE.quote,
       name: 'Quote',

@@ -16,6 +16,10 @@ import type { Theme } from '../../theme/theme.js';
 import { FALLBACK_CHAIN } from '../../layout/fonts.js';
 import { pageBanner } from '../../theme/markings.js';
 import { genericFamily } from './fonts.js';
+import type { Geometry } from '../../layout/geometry.js';
+import { bulletAt, DEEPEST_LIST_LEVEL, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
+import { listClass } from './blocks/list.js';
+import { PAGE_NUMBER } from '../furniture.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
 function num(n: number): string {
@@ -92,6 +96,7 @@ function metrics(layout: Layout): Record<string, number> {
     '--footer-rule': g.footer.rule,
     '--footer-gap': g.footer.gap,
     '--footer-side-gap': g.footer.sideGap,
+    '--footer-height': layout.footerHeight,
   };
 }
 
@@ -118,9 +123,67 @@ function properties(layout: Layout, theme: Theme): string {
     '--banner-bg': pageBanner(layout, theme).background,
     '--banner-text': pageBanner(layout, theme).text,
     '--link': c.link,
+    '--bullet-colour': layout.geometry.list.markers.bulletColour,
+    '--number-colour': layout.geometry.list.markers.numberColour,
   };
   return lengths.join('') + Object.entries(vars).map(([k, v]) => `${k}:${v};`).join('');
 }
+
+/** A CSS string: ASCII as itself (but quotes and backslashes), everything else as a hex escape. */
+function cssString(value: string): string {
+  const escape = (c: string): string => `\\${c.codePointAt(0)!.toString(16)} `;
+  return `"${[...value].map((c) => (/[ -~]/.test(c) && c !== '"' && c !== '\\' ? c : escape(c))).join('')}"`;
+}
+
+/** The counter style for each of the layout's number formats, with the layout's suffix. */
+const COUNTER_SYSTEM: Record<NumberFormat, string> = {
+  decimal: 'system:extends decimal',
+  // Past z, Word's lowerLetter repeats the letter (aa, bb), which is CSS's symbolic system, not its alphabetic one.
+  'lower-letter': `system:symbolic;symbols:${[...'abcdefghijklmnopqrstuvwxyz'].map((l) => `"${l}"`).join(' ')}`,
+  'lower-roman': 'system:extends lower-roman',
+};
+
+/**
+ * The markers of ./blocks/list.ts's depth classes, from the layout's (src/layout/markers.ts): one counter style per
+ * number format, then per depth a bullet string (two no-break spaces to the text) or that depth's counter style.
+ */
+function listMarkerRules(g: Geometry): string {
+  const { markers } = g.list;
+  const suffix = cssString(`${markers.numberSuffix} `);
+  const styles = (Object.keys(COUNTER_SYSTEM) as NumberFormat[]).map((f) => `@counter-style briefing-${f}{${COUNTER_SYSTEM[f]};suffix:${suffix}}\n`);
+  const depths = Array.from({ length: DEEPEST_LIST_LEVEL + 1 }, (_, level) =>
+    `ul.${listClass(level)}{list-style-type:${cssString(`${bulletAt(markers, level)}\u00a0\u00a0`)}}` +
+    `ol.${listClass(level)}{list-style-type:briefing-${numberFormatAt(markers, level)}}\n`,
+  );
+  return styles.join('') + depths.join('');
+}
+
+/**
+ * A multi-page briefing's page number, "Page 2 of 3", in the page's bottom margin box: the only place Chromium
+ * counts pages. Centred on a footer line `pageNumberBelow` under the content area, as the PDF and Word set it. The
+ * margin box inherits nothing from the document, so its face, size and colour are written out.
+ */
+function pageNumberBox(layout: Layout, theme: Theme): string {
+  const f = layout.geometry.footer;
+  const words = (text: string): string => cssString(text);
+  return (
+    `;@bottom-center{content:${words(PAGE_NUMBER.before)} counter(page) ${words(PAGE_NUMBER.between)} counter(pages);` +
+    `vertical-align:top;padding-top:${pt(f.pageNumberBelow)};font-family:${fontStack(theme, 'body')};font-size:${pt(layout.smallSize)};` +
+    `line-height:${pt(f.leading)};color:${theme.colours.muted}}`
+  );
+}
+
+/**
+ * Printed on several pages, the footer and the top banner repeat on every page: Chromium draws a fixed element on
+ * each page, and the page box's padding, repeated on each page's piece of it (box-decoration-break: clone), keeps
+ * the text clear of them: the footer's height as the layout measured it, the gap above it, the banners'.
+ */
+const REPEATED_FURNITURE =
+  `.page{display:block;padding-bottom:calc(var(--block-spacing) + var(--footer-height));-webkit-box-decoration-break:clone;box-decoration-break:clone}\n` +
+  `.page:has(.banner-bottom){padding-bottom:calc(var(--block-spacing) + var(--footer-height) + var(--banner-gap) + var(--banner-height))}\n` +
+  `.page:has(.banner-top){padding-top:calc(var(--banner-height) + var(--banner-gap))}\n` +
+  `footer{position:fixed;bottom:0;left:0;right:0;margin:0}\n` +
+  `.banner-top{position:fixed;top:0;left:0;right:0;margin:0}\n`;
 
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
@@ -143,7 +206,7 @@ export function stylesheet(layout: Layout, theme: Theme): string {
   const onePage = layout.pages === 1;
   const g = layout.geometry;
   return `:root{${properties(layout, theme)}}
-@page{size:${pt(layout.page.width)} ${pt(layout.page.height)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}}
+@page{size:${pt(layout.page.width)} ${pt(layout.page.height)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}${onePage ? '' : pageNumberBox(layout, theme)}}
 *,*::before,*::after{box-sizing:border-box}
 html{background:#d5d9df;-webkit-print-color-adjust:exact;print-color-adjust:exact;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;color:var(--text);font-family:var(--font-body);font-size:var(--body-size);line-height:var(--leading);font-kerning:normal;font-synthesis-style:none;overflow-wrap:break-word;hyphens:manual;text-align:left}
@@ -173,12 +236,13 @@ h1{font-family:var(--font-heading);font-weight:700;font-size:var(--title-size);l
 .flow>*+.subhead{margin-top:var(--subhead-before)}
 .key-points{margin-bottom:var(--block-spacing)}
 ul,ol{padding-left:var(--indent)}
-ul>li::marker{color:var(--accent)}
-ul ul{list-style-type:"\\2013\\00a0\\00a0"}
-ul ul ul{list-style-type:circle}
+${listMarkerRules(g)}li::marker{font-style:normal}
+ul>li::marker{color:var(--bullet-colour)}
+ol>li::marker{color:var(--number-colour)}
 li+li{margin-top:var(--item-spacing)}
 li>*+*{margin-top:var(--item-inner-spacing)}
 .task-item{list-style:none}
+.task+p{display:inline}
 .task{display:inline-block;width:.7em;height:.7em;border:1pt solid var(--text);vertical-align:-.05em;margin-left:-.95em;margin-right:.25em}
 .task.done{background:var(--primary);border-color:var(--primary)}
 .pull-quote{margin-bottom:var(--block-spacing);padding-left:var(--quote-inset);border-left:var(--quote-bar) solid var(--accent);break-inside:avoid}
@@ -187,6 +251,7 @@ li>*+*{margin-top:var(--item-inner-spacing)}
 .pull-quote figcaption{font-size:var(--small-size);line-height:var(--small-leading);color:var(--muted);margin-top:var(--attribution-before)}
 .sections{column-count:var(--columns);column-gap:var(--column-gap);column-fill:balance}
 .sections>section+section{margin-top:var(--section-spacing)}
+.unsplit{break-inside:avoid}
 .section-title{font-family:var(--font-heading);font-weight:700;font-size:var(--heading-size);line-height:var(--heading-leading);color:var(--primary);border-bottom:var(--section-rule) solid var(--rule);padding-bottom:var(--rule-gap);margin-bottom:var(--after-rule)!important;break-after:avoid;break-inside:avoid}
 .flow>.section-title+*{margin-top:0}
 .subhead{font-family:var(--font-heading);font-size:var(--body-size);font-weight:700;color:var(--primary);break-after:avoid;break-inside:avoid}
@@ -216,7 +281,7 @@ footer{margin-top:var(--block-spacing);font-size:var(--small-size);line-height:v
 @media print{
 html{background:none}
 .page{width:auto;${onePage ? `min-height:${pt(printHeight)};` : 'min-height:0;'}margin:0;padding:0;box-shadow:none}
-}
+${onePage ? '' : REPEATED_FURNITURE}}
 @media screen and (max-width:700px){
 :root{${phoneProperties(layout, theme)}}
 html{background:#fff}

@@ -3,8 +3,10 @@
  * ../furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../furniture.js';
 import { escapeHtml } from './escape.js';
+import { bulletAt } from '../../layout/markers.js';
+import { listClass } from './blocks/list.js';
 import type { State } from './state.js';
 
 /** The classification bar, at the top (inside the header landmark) and at the bottom (inside the footer). */
@@ -53,7 +55,8 @@ export function keyPoints(briefing: Briefing, state: State): string {
   if (briefing.keyPoints.length === 0) return '';
   const id = state.claimId('key-points-label');
   const items = briefing.keyPoints.map((point) => `<li>${state.inlines(point)}</li>\n`).join('');
-  return `<section class="key-points flow" aria-labelledby="${escapeHtml(id)}">\n${label(LABELS.keyPoints, id, state)}<ul>\n${items}</ul>\n</section>\n`;
+  state.fonts.record(`${bulletAt(state.layout.geometry.list.markers, 0)}\u00a0`, { ...state.face, italic: false });
+  return `<section class="key-points flow" aria-labelledby="${escapeHtml(id)}">\n${label(LABELS.keyPoints, id, state)}<ul class="${listClass(0)}">\n${items}</ul>\n</section>\n`;
 }
 
 export function pullQuoteFigure(briefing: Briefing, state: State): string {
@@ -71,7 +74,8 @@ function section(node: Section, id: string, state: State): string {
   const title = state.withFace({ role: 'heading', bold: true }, () => state.inlines(node.title));
   state.headingLevel = 2;
   return (
-    `<section class="flow" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">\n` +
+    // A short section is kept in one column, as the layout keeps it.
+    `<section class="flow${state.layout.unsplit.has(node) ? ' unsplit' : ''}" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(titleId)}">\n` +
     `<h2 class="section-title" id="${escapeHtml(titleId)}">${title}</h2>\n` +
     `${state.blocks(node.blocks)}</section>\n`
   );
@@ -94,6 +98,8 @@ export function body(briefing: Briefing, state: State, ids: readonly string[]): 
 
 export function footer(briefing: Briefing, state: State): string {
   const { left, right } = footerParts(briefing, state.theme);
+  // The page number is drawn by the print stylesheet (css.ts), in the body face: its glyphs go into that subset.
+  if (state.layout.pages > 1) state.fonts.record(`${PAGE_NUMBER.before}${PAGE_NUMBER.between}0123456789`, { role: 'body', bold: false, italic: false });
   const note = footerNote(briefing, state.theme);
   return (
     `<div class="foot-line">${left ? `<p class="foot-left">${state.text(left)}</p>` : ''}` +

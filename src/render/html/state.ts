@@ -35,6 +35,8 @@ export interface State {
   face: Face;
   /** The level of the last heading emitted, so nested headings never skip a level (h2 → h3 → h4). */
   headingLevel: number;
+  /** Lists enclosing the current block (0 outside lists): the depth whose marker a list here shows. */
+  listDepth: number;
   /** Escapes text and records its characters for the current face; `upper` for text the CSS uppercases. */
   text(value: string, options?: { upper?: boolean }): string;
   withFace<T>(change: Partial<Face>, emit: () => T): T;
@@ -58,6 +60,7 @@ export function createState(theme: Theme, layout: Layout, context: RenderContext
     fonts: new FontUsage(theme),
     face: { role: 'body', bold: false, italic: false },
     headingLevel: 2,
+    listDepth: 0,
     text(value, options) {
       state.fonts.record(value, state.face);
       if (options?.upper) state.fonts.record(value.toUpperCase(), state.face);

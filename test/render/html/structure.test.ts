@@ -85,7 +85,7 @@ describe('HTML document structure', () => {
 
   it('renders a real source with key points, lists and a table-free body', async () => {
     const html = await render(sourceBriefing('press-guidance-ports.md'));
-    expect(html).toMatch(/<section class="key-points flow" aria-labelledby="key-points-label">\n<h2 class="label" id="key-points-label">Key points<\/h2>\n<ul>/);
+    expect(html).toMatch(/<section class="key-points flow" aria-labelledby="key-points-label">\n<h2 class="label" id="key-points-label">Key points<\/h2>\n<ul class="depth-0">/);
     expect(html).toContain('<strong>Regional Ports Resilience Initiative</strong>');
     expect(count(html, /role="note"/g)).toBe(2);
   });

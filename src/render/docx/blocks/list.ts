@@ -5,23 +5,39 @@ import type { ListRef } from '../numbering.js';
 import { withEnv, type State } from '../state.js';
 import { STYLE } from '../style-ids.js';
 import { textRuns } from '../text.js';
+import { keptTogether, respaced } from '../reparagraph.js';
+import { twips } from '../units.js';
 import { blocks, type WordBlock } from './index.js';
 
 const TASK_BOX = { checked: '\u2612 ', open: '\u2610 ' } as const;
 
-/** A list with real Word numbering; a numbered list is a new `instance`, so it restarts at its own start. */
+/**
+ * A list with real Word numbering; a numbered list is a new `instance`, so it restarts at its own start.
+ *
+ * Spacing as the layout sets it (Word takes the larger of one paragraph's space after and the next one's space
+ * before): the List styles put `itemSpacing` before every item and nothing after; the first item has only what
+ * precedes the list (`innerSpacing` in a list item, the space after the block before it elsewhere), and the last
+ * paragraph of an outermost list has `paragraphSpacing` after it, as any block does.
+ */
 export function list(node: ListBlock, state: State): WordBlock[] {
   const ref = node.ordered ? state.numbering.ordered(node.start) : state.numbering.bullet();
   const style = node.ordered ? STYLE.listNumber : STYLE.listBullet;
-  return node.items.flatMap((item) => listItem(item, ref, style, state));
+  const nested = state.env.listDepth > 0;
+  const g = state.layout.geometry.list;
+  let out = node.items.flatMap((item, index) => listItem(item, ref, style, state, index === 0 ? (nested ? g.innerSpacing : 0) : undefined));
+  if (!nested) out = respaced(out, out.length - 1, { after: twips(state.layout.paragraphSpacing) });
+  return state.layout.unsplit.has(node) ? keptTogether(out) : out;
 }
 
-/** The first paragraph of an item carries the number; its other blocks continue at the item's text indent. */
-export function listItem(item: ListItem, ref: ListRef, style: string, state: State): WordBlock[] {
-  const level = state.env.listDepth;
-  const indent = state.numbering.indentAt(level);
+/**
+ * The first paragraph of an item carries the number; its other blocks continue at the item's text indent.
+ * `before`: the space above the item when it is not the List style's (the first item of a list).
+ */
+export function listItem(item: ListItem, ref: ListRef, style: string, state: State, before?: number): WordBlock[] {
+  const depth = state.env.listDepth;
+  const indent = state.numbering.indentAt(depth);
   const inner = withEnv(state, {
-    listDepth: level + 1,
+    listDepth: depth + 1,
     indent,
     width: state.env.width - (indent - state.env.indent),
     paragraphStyle: STYLE.listContinue,
@@ -31,7 +47,8 @@ export function listItem(item: ListItem, ref: ListRef, style: string, state: Sta
   const lead = first?.type === 'paragraph' ? first.children : [];
   const numbered = new Paragraph({
     style,
-    numbering: { reference: ref.reference, level, instance: ref.instance },
+    numbering: { reference: ref.reference, level: state.numbering.levelAt(depth), instance: ref.instance },
+    ...(before === undefined ? {} : { spacing: { before: twips(before) } }),
     children: [...box, ...inlines(lead, state)],
   });
   const following: Block[] = first?.type === 'paragraph' ? rest : item.children;

@@ -1,3 +1,4 @@
+import { markerLevel, markerText } from '../../../layout/markers.js';
 import type { ListBlock, ListItem } from '../../../model/briefing.js';
 import type { State } from '../state.js';
 
@@ -10,21 +11,32 @@ function item(node: ListItem, state: State): string {
   return `<li${task ? ' class="task-item"' : ''}>${task}${state.blocks(node.children).trimEnd()}</li>\n`;
 }
 
+/**
+ * The layout's marker for this depth is the list's class (css.ts writes one rule per depth from the same markers);
+ * Chromium sets the marker in the item's face, upright, so its characters must be in that face's subset.
+ */
 export function list(node: ListBlock, state: State): string {
-  // Nested bullets are an en dash with no-break spaces (css.ts); a top-level disc is drawn, not set in a font.
-  if (!node.ordered) state.fonts.record('\u2013\u00a0', state.face);
-  if (node.ordered) {
-    // Chromium draws the numbers ("12.") in the item's face: those glyphs must be in the subset.
-    state.fonts.record(markerText(node.start, node.start + node.items.length - 1), state.face);
+  const depth = state.listDepth;
+  const markers = state.layout.geometry.list.markers;
+  const last = node.start + node.items.length - 1;
+  let used = ' \u00a0';
+  for (let n = node.start; n <= (node.ordered ? last : node.start); n++) used += markerText(markers, node.ordered, depth, n);
+  state.fonts.record(used, { ...state.face, italic: false });
+  state.listDepth = depth + 1;
+  let items: string;
+  try {
+    items = node.items.map((i) => item(i, state)).join('');
+  } finally {
+    state.listDepth = depth;
   }
-  const items = node.items.map((i) => item(i, state)).join('');
-  if (!node.ordered) return `<ul>\n${items}</ul>\n`;
-  const start = node.start === 1 ? '' : ` start="${node.start}"`;
-  return `<ol${start}>\n${items}</ol>\n`;
+  const tag = node.ordered ? 'ol' : 'ul';
+  const start = node.ordered && node.start !== 1 ? ` start="${node.start}"` : '';
+  // A short list is kept in one column, as the layout keeps it.
+  const unsplit = state.layout.unsplit.has(node) ? ' unsplit' : '';
+  return `<${tag} class="${listClass(depth)}${unsplit}"${start}>\n${items}</${tag}>\n`;
 }
 
-function markerText(first: number, last: number): string {
-  let text = '. ';
-  for (let n = first; n <= last; n++) text += String(n);
-  return text;
+/** The class that gives a list at `depth` its marker. */
+export function listClass(depth: number): string {
+  return `depth-${markerLevel(depth)}`;
 }
