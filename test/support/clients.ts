@@ -1,5 +1,5 @@
 /**
- * Real clients (LibreOffice, Chromium, poppler, qpdf) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
+ * Real clients (LibreOffice, Chromium, poppler, qpdf, fontconfig's fc-list) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
  * a missing client fails the test; locally the test skips with a printed notice.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ export const CLIENT_COMMANDS = {
   pdffonts: 'pdffonts',
   pdftoppm: 'pdftoppm',
   qpdf: 'qpdf',
+  fcList: 'fc-list',
 } as const;
 export type Client = keyof typeof CLIENT_COMMANDS;
 
