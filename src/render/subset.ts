@@ -2,20 +2,21 @@
  * Font subsetting shared by the emitters that embed faces (HTML as WOFF2, DOCX as obfuscated TrueType): HarfBuzz
  * through `subset-font`, TrueType out, one bounded cache per process keyed by file and characters.
  */
-import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+import subsetFont from 'subset-font';
 import type { Face } from '../layout/faces.js';
 
-// subset-font ships no types; this is the only call we make into it.
-type SubsetFont = (font: Buffer, text: string, options: Record<string, unknown>) => Promise<Buffer>;
-const require = createRequire(import.meta.url);
 // HarfBuzz is 680 KB of WebAssembly. V8 compiles it with Liftoff at once and then recompiles it with TurboFan in the
 // background, and a process cannot exit until that finishes: ~0.45 s added to every cold single-file build. The
 // optimised code buys nothing measurable here (a Carlito subset takes ~3 ms either way, Noto Sans JP ~16–22 ms), so
-// keep Liftoff's code. The flag is process-wide and must be set before the module is compiled, hence here, in the one
-// module that loads it.
+// keep Liftoff's code. The flag is process-wide and must be set before the module is compiled, which happens at the
+// first subset, not at import.
 setFlagsFromString('--liftoff-only');
-const subsetFont = require('subset-font') as SubsetFont;
+
+// A static import, not createRequire: esbuild bundles what it can see, so the CLI's bundle carries subset-font with
+// fontverter's WOFF codecs shimmed out (scripts/bundle-shims/no-woff-codecs.cjs). Required at run time instead, it
+// loaded fontverter, wawoff2 and woff2sfnt-sfnt2woff from node_modules: 20–30 ms of CPU in every cold build writing HTML
+// or DOCX.
 
 /**
  * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
