@@ -48,7 +48,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['piscina', 'esbuild'],
+  // subset-font finds HarfBuzz's WebAssembly with require.resolve at run time, from node_modules.
+  external: ['piscina', 'esbuild', 'harfbuzzjs/dist/harfbuzz-subset.wasm'],
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/bundle-shims/import-meta-url.js'],
   // Identifiers stay: an internal error's stack trace must still name the functions.

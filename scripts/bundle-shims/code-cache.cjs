@@ -19,7 +19,7 @@ const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 const { threadId } = require('node:worker_threads');
 
-// The HTML emitter sets this flag when it loads (src/render/html/fonts.ts says why). V8 refuses a cache made under
+// The font subsetter sets this flag when it loads (src/render/subset.ts says why). V8 refuses a cache made under
 // other flags, so it is set here, before anything is compiled, for the cache to be made and used under the same.
 setFlagsFromString('--liftoff-only');
 

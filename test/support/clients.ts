@@ -1,5 +1,5 @@
 /**
- * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
+ * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc, fontconfig's fc-list) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
  * a missing client fails the test; locally the test skips with a printed notice.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ export const CLIENT_COMMANDS = {
   pdftoppm: 'pdftoppm',
   qpdf: 'qpdf',
   pandoc: 'pandoc',
+  fcList: 'fc-list',
 } as const;
 export type Client = keyof typeof CLIENT_COMMANDS;
 

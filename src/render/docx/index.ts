@@ -14,6 +14,7 @@ import type { Theme } from '../../theme/theme.js';
 import { footerNote, organisationOf, plainText } from '../furniture.js';
 import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
+import { embedFonts } from './embedded-fonts.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
 import { completeLayout } from '../../layout/fit.js';
@@ -67,7 +68,9 @@ export const renderDocx: Renderer = async (briefing, given, theme, context) => {
   const doc = new Document({ ...properties(briefing, theme), ...styling, numbering: state.numbering.options(), sections });
   // Documents with the same style options get the same word/styles.xml.
   const stylesKey = 'styles' in styling ? JSON.stringify(styling.styles) : `reference\u0000${styling.externalStyles}`;
-  return reproducible(await compileParts(doc, stylesKey), {
+  const parts = await compileParts(doc, stylesKey);
+  await embedFonts(parts, reference?.theme);
+  return reproducible(parts, {
     buildDate: context.buildDate,
     ...(reference ? {} : { appendStyles: tableGridStyle(theme, g) }),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),

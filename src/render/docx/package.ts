@@ -48,7 +48,9 @@ interface LibraryFile {
  * Parts whose XML is the same for every document with the same key, and which component of the library's File each
  * is. The theme, settings and font table come from Document options renderDocx never sets (theme, features, fonts…),
  * so their key is their path alone: whoever starts passing such an option must add it to their key. The styles come
- * from the template and the fitted sizes (the caller's key), which most documents of a folder share.
+ * from the template and the fitted sizes (the caller's key), which most documents of a folder share. The embedded
+ * fonts (embedded-fonts.ts) are written into the font table and settings after compiling, on the parts returned,
+ * so what is remembered stays the library's.
  */
 const MEMO_PARTS = {
   'word/theme/theme1.xml': (file: LibraryFile) => file.Theme,

@@ -6,12 +6,11 @@
  * text face lacks go to the fallback face the PDF picks for them (src/layout/runs.ts), so only the faces the document
  * uses are embedded, each subset to the characters it draws.
  */
-import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import type { Face as LayoutFace } from '../../layout/faces.js';
 import type { FontStyle } from '../../layout/fonts.js';
 import { splitByCoverage } from '../../layout/runs.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
+import { subsetTrueType } from '../subset.js';
 import { sfntToWoff2 } from './woff2.js';
 
 /** Which face of the theme a run is set in; mirrors the CSS in css.ts. */
@@ -21,22 +20,6 @@ export interface Face {
   bold: boolean;
   italic: boolean;
 }
-
-// subset-font ships no types; this is the only call we make into it.
-type SubsetFont = (font: Buffer, text: string, options: Record<string, unknown>) => Promise<Buffer>;
-const require = createRequire(import.meta.url);
-// HarfBuzz is 680 KB of WebAssembly. V8 compiles it with Liftoff at once and then recompiles it with TurboFan in the
-// background, and a process cannot exit until that finishes: ~0.45 s added to every cold single-file build. The
-// optimised code buys nothing measurable here (a Carlito subset takes ~3 ms either way, Noto Sans JP ~16–22 ms), so
-// keep Liftoff's code. The flag is process-wide and must be set before the module is compiled, hence here.
-setFlagsFromString('--liftoff-only');
-const subsetFont = require('subset-font') as SubsetFont;
-
-/**
- * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
- * subset stays small. Hinting is dropped too: it does not change advance widths in print or on high-density screens.
- */
-const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk'];
 
 /** Subsets by file and text: a rebuild of an unchanged document skips HarfBuzz (the CJK face costs most). Bounded. */
 const subsetCache = new Map<string, Promise<Buffer>>();
@@ -49,8 +32,7 @@ function subset(face: LayoutFace, text: string): Promise<Buffer> {
   if (!result) {
     // HarfBuzz subsets to TrueType; our own WOFF2 packing (./woff2.ts) replaces subset-font's wasm encoder, which
     // cost ~100 ms per face per document.
-    const { bytes } = face;
-    result = subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
+    result = subsetTrueType(face, text).then(sfntToWoff2);
     subsetCache.set(key, result);
     result.catch(() => subsetCache.delete(key));
     const oldest = subsetCache.keys().next();

@@ -1,5 +1,6 @@
 /** Shared helpers for the DOCX emitter tests: real sources through parse + fit, the package's parts, XML checks. */
 import { strFromU8, unzipSync } from 'fflate';
+import * as fontkit from 'fontkit';
 import { fitBriefing, layoutAtSize } from '../../../src/layout/fit.js';
 import type { Layout } from '../../../src/layout/layout.js';
 import type { Briefing } from '../../../src/model/briefing.js';
@@ -79,4 +80,53 @@ export function wellFormedError(xml: string): string | null {
   }
   if (stack.length > 0) return `unclosed <${stack.at(-1)}>`;
   return roots === 1 ? null : `${roots} root elements`;
+}
+
+/** A face a DOCX embeds, read back the way ECMA-376 Part 1 §17.8.1 says (not with the emitter's code). */
+export interface EmbeddedFace {
+  /** The `w:font` it belongs to, e.g. "Calibri". */
+  font: string;
+  /** embedRegular, embedBold, embedItalic or embedBoldItalic. */
+  element: string;
+  key: string;
+  part: string;
+  /** Size of the obfuscated part. */
+  size: number;
+  face: ParsedFace;
+}
+
+/** fontkit's font with the name-table and maxp fields its type declarations leave out. */
+export type ParsedFace = fontkit.Font & { familyName: string; subfamilyName: string; numGlyphs: number };
+
+/** Every embedded face of a package: font table entry → relationship → part, de-obfuscated with its key, parsed. */
+export function embeddedFaces(bytes: Uint8Array): EmbeddedFace[] {
+  const files = unzipSync(bytes);
+  const read = (name: string): string => strFromU8(files[name] ?? new Uint8Array());
+  const targets = new Map([...read('word/_rels/fontTable.xml.rels').matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const faces: EmbeddedFace[] = [];
+  for (const font of read('word/fontTable.xml').matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)) {
+    for (const embed of (font[2] ?? '').matchAll(/<w:(embed\w+) r:id="([^"]+)" w:fontKey="(\{[0-9A-F-]{36}\})"/g)) {
+      const [, element = '', id = '', key = ''] = embed;
+      const part = `word/${targets.get(id) ?? `(no relationship ${id})`}`;
+      const data = files[part];
+      if (!data) throw new Error(`${font[1]} ${element}: ${part} is missing`);
+      // The key's 16 bytes are the GUID's hex pairs from last to first; they XOR the first 32 bytes, twice over.
+      const keyBytes = (key.replace(/[{}-]/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16)).reverse();
+      const plain = Buffer.from(data);
+      for (let i = 0; i < 32; i++) plain[i] = (plain[i] ?? 0) ^ (keyBytes[i % 16] ?? 0);
+      faces.push({ font: font[1] ?? '', element, key, part, size: data.length, face: fontkit.create(plain) as ParsedFace });
+    }
+  }
+  return faces;
+}
+
+/** Every character of the text the package's document, header and footer parts show (w:t), XML entities decoded. */
+export function shownText(bytes: Uint8Array): string {
+  const files = unzipSync(bytes);
+  let text = '';
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    for (const m of strFromU8(data).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) text += m[1] ?? '';
+  }
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] ?? '');
 }
