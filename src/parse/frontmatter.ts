@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
+import { emailSchema } from './email-fields.js';
 import { unknownKeys, type UnknownKey } from './unknown-fields.js';
 import { textInsteadOfFields, translateYamlError, unresolvedAlias } from './yaml-errors.js';
 
@@ -55,6 +56,7 @@ export const frontMatterSchema = z.object({
   summary: nonEmpty.optional(),
   key_points: z.array(nonEmpty).optional(),
   pages: z.enum(['one', 'multi']).optional(),
+  email: emailSchema.optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
