@@ -1,5 +1,5 @@
 /**
- * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
+ * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc, the email readers) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
  * a missing client fails the test; locally the test skips with a printed notice.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,15 @@ export const CLIENT_COMMANDS = {
   pdftoppm: 'pdftoppm',
   qpdf: 'qpdf',
   pandoc: 'pandoc',
+  // The email's independent readers and its mail client: Python's email package, mblaze, the Nu HTML checker's
+  // Java runtime, Thunderbird under a virtual X server (its window title read with xdotool, the screen with import).
+  python3: 'python3',
+  mshow: 'mshow',
+  java: 'java',
+  thunderbird: 'thunderbird',
+  'xvfb-run': 'xvfb-run',
+  xdotool: 'xdotool',
+  import: 'import',
 } as const;
 export type Client = keyof typeof CLIENT_COMMANDS;
 

@@ -11,6 +11,7 @@ import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
 import { FALLBACK_CHAIN } from '../../layout/fonts.js';
 import { genericFamily } from './fonts.js';
+import { SCREEN_MIN_TEXT_PX, screenScale } from '../screen.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
 function num(n: number): string {
@@ -117,10 +118,10 @@ function properties(layout: Layout, theme: Theme): string {
 
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
-  const scale = 16 / layout.bodySize;
+  const scale = screenScale(layout);
   const lengths = metrics(layout);
   // Small text stays at 13 px or more on a phone.
-  const floor = 13 / scale;
+  const floor = SCREEN_MIN_TEXT_PX / scale;
   lengths['--small-size'] = Math.max(layout.smallSize, floor);
   lengths['--small-leading'] = Math.max(layout.smallSize, floor) * theme.leading;
   lengths['--footer-leading'] = Math.max(layout.smallSize, floor) * 1.3;
