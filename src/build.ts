@@ -4,7 +4,7 @@
  * writes nothing and overwrites nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { fitBriefing } from './layout/fit.js';
@@ -13,7 +13,8 @@ import type { Briefing, BriefingMeta } from './model/briefing.js';
 import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
-import type { Format, RenderContext } from './render/types.js';
+import type { Format, MailContext, RenderContext } from './render/types.js';
+import type { Theme } from './theme/theme.js';
 import { loadTheme, ThemeError } from './theme/load.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
@@ -32,6 +33,15 @@ export interface BuildOptions {
   /** --allow-overflow: let a briefing too long for one page flow onto more pages (with a warning). */
   allowOverflow: boolean;
   buildDate: Date;
+  /** No --format was given: each briefing's template may name its own (theme `email.formats`), else `formats`. */
+  templateFormats?: boolean;
+  /** For the eml: --to, --cc, --bcc, --from, --subject, and for `send` the sent message's Date and Message-ID. */
+  mail?: MailContext;
+}
+
+/** The formats to write: the template's own list when no --format was given and it has one, in FORMATS order. */
+function formatsFor(options: BuildOptions, theme: Theme): readonly Format[] {
+  return (options.templateFormats && theme.email.formats) || options.formats;
 }
 
 export interface DocumentResult {
@@ -83,16 +93,28 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
   }
   for (const warning of fit.warnings) reportWarning(file, warning.message, firstOccurrence(file, warning.characters), 'fit');
 
+  // Each format is rendered once: the eml attaches the very bytes written as NAME.pdf and NAME.docx, and renders
+  // them in memory (unwritten) when they were not asked for.
+  const made = new Map<Format, Promise<Uint8Array>>();
+  const renderOnce = (format: Format): Promise<Uint8Array> => {
+    let bytes = made.get(format);
+    if (!bytes) {
+      bytes = rendererFor(format).then((render) => render(briefing, fit.layout, theme, context));
+      made.set(format, bytes);
+    }
+    return bytes;
+  };
   const context: RenderContext = {
     buildDate: options.buildDate,
     toolVersion: TOOL_VERSION,
     warn: (message) => reportWarning(file, message, { line: 1, column: 1 }, 'render'),
+    siblings: { name: basename(source, extname(source)), bytes: renderOnce },
+    ...(options.mail ? { mail: options.mail } : {}),
   };
   const rendered: { path: string; bytes: Uint8Array }[] = [];
-  for (const format of options.formats) {
+  for (const format of formatsFor(options, theme)) {
     try {
-      const render = await rendererFor(format);
-      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await render(briefing, fit.layout, theme, context) });
+      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await renderOnce(format) });
     } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
       reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');
