@@ -22,6 +22,7 @@ export const CLIENT_COMMANDS = {
   'xvfb-run': 'xvfb-run',
   xdotool: 'xdotool',
   import: 'import',
+  openssl: 'openssl',
 } as const;
 export type Client = keyof typeof CLIENT_COMMANDS;
 
