@@ -101,7 +101,7 @@ describe('email body (plain-text part)', () => {
     expect(text).toContain('1. Alpha reopens its northern port\n2. Beta follows in the autumn\n   * with night pilots\n   * and a new tug service\n3. Inspections are published monthly');
     expect(text).toContain('- [x] Schedule agreed\n- [ ] Pilots trained');
     expect(text).toContain('> The minister noted that');
-    expect(text).toContain('| Country | Ports | Share |\n| --- | --- | --- |\n| Alpha | 4 | 30 % |');
+    expect(text).toContain('| Country | Ports | Share |\n| --- | --- | --- |\n| Alpha (ALP) | 4 | 30 % |');
     expect(text).toContain('    schedule --port north --from 2025-06-01');
     expect(text).toContain('[Picture: A bar chart of port calls by country: Beta has the most]\nPort calls, 2024');
   });
