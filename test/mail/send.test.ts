@@ -12,6 +12,7 @@ import { runSend, type SendOptions, type Terminal } from '../../src/mail/command
 import { clientsAvailable } from '../support/clients.js';
 import { EMAIL_FIXTURES, READOUT } from '../support/email.js';
 import { runCliAsync } from '../support/run.js';
+import { SOURCE_DIR } from '../support/sources.js';
 import { PASSWORD, REFUSED, selfSignedCertificate, startServer, USER, type TestServer } from '../support/smtp.js';
 
 /** A copy of the fixture with `edit` applied, in a folder of its own with its picture. */
@@ -62,6 +63,16 @@ describe('briefing send', () => {
       `  Through:  smtp://127.0.0.1:${server.port}`,
     ]);
     expect(run.stdout).toContain(`${READOUT}: sent to 4 recipients through smtp://127.0.0.1:${server.port}: 250 `);
+  });
+
+  it('sends the seed, addressed on the command line', async () => {
+    server = await startServer();
+    const seed = `${SOURCE_DIR}2025-01-07-tokyo-readout.md`;
+    const run = await runCliAsync(['send', seed, '--smtp', `smtp://127.0.0.1:${server.port}`, '--yes', '--from', 'Spokesperson <spokesperson@example.gov>', '--to', 'press@example.gov'], { env: ENV });
+    expect(run.stderr).toBe('');
+    expect(server.received.map((m) => [m.from, m.to])).toEqual([['spokesperson@example.gov', ['press@example.gov']]]);
+    const mail = await simpleParser(server.received[0]!.bytes);
+    expect(mail.subject).toBe('Meeting readout: Secretary Blinken’s Meeting with Prime Minister Ishiba (January 7, 2025)');
   });
 
   it('logs in with the user in the URL and the password from BRIEFING_SMTP_PASSWORD; a wrong one exits 1 without being printed', async () => {
