@@ -8,7 +8,7 @@
  * that document's fate: a briefing too long for its page fails, and its JSON is not written either.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { FitResult } from './layout/fit.js';
@@ -18,7 +18,7 @@ import { parseBriefing } from './parse/index.js';
 import { reportError, reportWarning } from './parse/diagnostics.js';
 import { rendererFor } from './render/index.js';
 import { modelJson } from './render/json.js';
-import type { Format, RenderContext } from './render/types.js';
+import type { Format, MailContext, RenderContext } from './render/types.js';
 import { loadTheme, ThemeError } from './theme/load.js';
 import type { Theme } from './theme/theme.js';
 import { TOOL_VERSION } from './version.js';
@@ -38,6 +38,15 @@ export interface BuildOptions {
   /** --allow-overflow: let a briefing too long for one page flow onto more pages (with a warning). */
   allowOverflow: boolean;
   buildDate: Date;
+  /** No --format was given: each briefing's template may name its own (theme `email.formats`), else `formats`. */
+  templateFormats?: boolean;
+  /** For the eml: --to, --cc, --bcc, --from, --subject, and for `send` the sent message's Date and Message-ID. */
+  mail?: MailContext;
+}
+
+/** The formats to write: the template's own list when no --format was given and it has one, in FORMATS order. */
+function formatsFor(options: BuildOptions, theme: Theme): readonly Format[] {
+  return (options.templateFormats && theme.email.formats) || options.formats;
 }
 
 export interface DocumentResult {
@@ -107,7 +116,8 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
   }
 
   let layout: Layout | undefined;
-  if (options.formats.some(isPageFormat)) {
+  const formats = formatsFor(options, theme);
+  if (formats.some(isPageFormat)) {
     const fit = await fitted(briefing, theme, options.allowOverflow || briefing.meta.allowMultiPage);
     if (!fit.ok) {
       reportError(file, fit.message, fit.position ?? { line: 1, column: 1 }, 'overflow');
@@ -117,19 +127,32 @@ export async function renderDocument(bytes: Uint8Array, source: string, options:
     layout = fit.layout;
   }
 
+  // Each format is rendered once: the eml attaches the very bytes written as NAME.pdf and NAME.docx, and renders
+  // them in memory (unwritten) when they were not asked for.
+  const made = new Map<Format, Promise<Uint8Array>>();
+  const renderOnce = (format: Format): Promise<Uint8Array> => {
+    let bytes = made.get(format);
+    if (!bytes) {
+      const at = layout;
+      if (!isPageFormat(format)) bytes = Promise.resolve(modelJson(briefing));
+      // The fit above runs whenever a page format is asked for.
+      else if (at) bytes = rendererFor(format).then((render) => render(briefing, at, theme, context));
+      else bytes = Promise.reject(new Error(`no layout for ${format}`));
+      made.set(format, bytes);
+    }
+    return bytes;
+  };
   const context: RenderContext = {
     buildDate: options.buildDate,
     toolVersion: TOOL_VERSION,
     warn: (message) => reportWarning(file, message, { line: 1, column: 1 }, 'render'),
+    siblings: { name: basename(source, extname(source)), bytes: renderOnce },
+    ...(options.mail ? { mail: options.mail } : {}),
   };
   const rendered: { path: string; bytes: Uint8Array }[] = [];
-  for (const format of options.formats) {
+  for (const format of formats) {
     try {
-      let bytes: Uint8Array;
-      if (!isPageFormat(format)) bytes = modelJson(briefing);
-      else if (layout) bytes = await (await rendererFor(format))(briefing, layout, theme, context);
-      else throw new Error('no layout for a page format'); // the fit above runs whenever a page format is asked for
-      rendered.push({ path: outputPath(source, options.outDir, format), bytes });
+      rendered.push({ path: outputPath(source, options.outDir, format), bytes: await renderOnce(format) });
     } catch (error) {
       // A renderer bug must cost one document, not the batch; and the message says where to report it.
       reportError(file, `could not write ${format}: ${(error as Error).message} (this is a bug in briefing; please report it with the source)`, { line: 1, column: 1 }, 'render-failed');

@@ -13,6 +13,8 @@ import { NewUsageError, runNew } from './new/command.js';
 import { runPreview, runWatch } from './serve.js';
 import { prepareOutDir } from './write.js';
 import { FORMATS, type Format } from './render/types.js';
+import { hasLineBreak, parseAddressList, parseMailbox } from './mail/addresses.js';
+import type { MailOverrides } from './mail/plan.js';
 import { TOOL_VERSION } from './version.js';
 
 const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'docx', 'html'];
@@ -26,10 +28,13 @@ Usage:
                                         DIR/NAME.md (-o DIR, default source/), printing what it found and guessed
   briefing new [--kind K] NAME          a new source to fill in, DIR/NAME.md (-o DIR, default source/); K is
                                         readout (default), guidance or memo; every front-matter field is in it
+  briefing send [paths...] --smtp URL   send each briefing as an email (its -f eml draft, PDF and DOCX attached)
+                                        through the mail server; asks first on a terminal, else needs --yes
 
 Options:
   -o, --out DIR          where to write NAME.pdf / NAME.docx / NAME.html (default: output/)
-  -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')})
+  -f, --format LIST      comma-separated, from: ${FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')},
+                         or the template's email.formats)
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
       --force            rebuild every briefing, even those whose outputs are current; import, new: replace NAME.md
@@ -37,6 +42,14 @@ Options:
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
       --build            import: build the new source at once (into output/, or into DIR with -o)
+
+Email (-f eml writes NAME.eml, a draft Outlook and Thunderbird open ready to send; send sends it):
+      --to, --cc, --bcc LIST   recipients (comma-separated addresses), replacing the front matter's email: ones
+      --from ADDRESS           the sender;  --subject TEXT: the subject, instead of the template's pattern
+      --smtp URL               send: smtps://[user@]host[:465] or smtp://[user@]host[:587] (STARTTLS required;
+                               plain only to 127.0.0.1); the password from BRIEFING_SMTP_PASSWORD, never printed
+      --yes                    send: do not ask before sending (needed when not on a terminal)
+      --save-sent DIR          send: keep the exact bytes sent as DIR/NAME.eml
   -q, --quiet            print errors only, no warnings or summary
   -h, --help             show this help
   -v, --version          print the version
@@ -76,6 +89,14 @@ async function main(argv: string[]): Promise<number> {
         version: { type: 'boolean', short: 'v' },
         build: { type: 'boolean' },
         kind: { type: 'string' },
+        to: { type: 'string' },
+        cc: { type: 'string' },
+        bcc: { type: 'string' },
+        from: { type: 'string' },
+        subject: { type: 'string' },
+        smtp: { type: 'string' },
+        yes: { type: 'boolean' },
+        'save-sent': { type: 'string' },
       },
     });
   } catch (error) {
@@ -91,12 +112,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'build' && command !== 'preview' && command !== 'import' && command !== 'new') {
+  if (command !== 'build' && command !== 'preview' && command !== 'import' && command !== 'new' && command !== 'send') {
     throw new UsageError(command === undefined ? 'missing command: try `briefing build`' : `unknown command "${command}": try \`briefing build\``);
   }
+  const overrides = mailOverrides(values);
   const options: BatchOptions = {
     outDir: values.out ?? 'output',
     formats: parseFormats(values.format),
+    templateFormats: values.format === undefined,
+    ...(Object.keys(overrides).length > 0 ? { mail: { overrides } } : {}),
     allowOverflow: values['allow-overflow'] === true,
     buildDate: buildDateFromEnv(),
     ...(values.template ? { template: values.template } : {}),
@@ -127,6 +151,12 @@ async function main(argv: string[]): Promise<number> {
     };
     return runImport(paths[0]!, { dir: values.out ?? 'source', force: options.force === true, quiet, build: values.build ? build : null });
   }
+  if (command === 'send') {
+    // A bundle of its own, like import's: nodemailer's transport is loaded only to send.
+    const { runSend } = createRequire(import.meta.url)('./send.js') as typeof import('./mail/command.js');
+    const send = { smtp: values.smtp, yes: values.yes === true, allowOverflow: options.allowOverflow, overrides, quiet };
+    return runSend(paths, { ...send, ...(values['save-sent'] ? { saveSent: values['save-sent'] } : {}), ...(values.template ? { template: values.template } : {}) });
+  }
   // After the usage checks (a mistyped command makes no folder), before any build: one message, not one per briefing.
   await prepareOutDir(options.outDir);
   if (command === 'preview') return runPreview(sourcePaths, options, { quiet, port });
@@ -137,6 +167,29 @@ async function main(argv: string[]): Promise<number> {
 
   const summary = await runReportedBatch(sources, options, { quiet, missing: missing.length });
   return summary.failed > 0 || summary.problems.length > 0 ? 1 : 0;
+}
+
+/** --to --cc --bcc --from --subject, each checked as the front matter's are. */
+function mailOverrides(values: { to?: string; cc?: string; bcc?: string; from?: string; subject?: string }): MailOverrides {
+  const overrides: MailOverrides = {};
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    const value = values[field];
+    if (value === undefined) continue;
+    const list = parseAddressList(value);
+    if ('error' in list) throw new UsageError(`--${field} "${value.replace(/[\r\n]/g, ' ')}" ${list.error}`);
+    overrides[field] = list;
+  }
+  if (values.from !== undefined) {
+    const from = parseMailbox(values.from);
+    if ('error' in from) throw new UsageError(`--from "${values.from.replace(/[\r\n]/g, ' ')}" ${from.error}`);
+    overrides.from = from;
+  }
+  if (values.subject !== undefined) {
+    if (hasLineBreak(values.subject)) throw new UsageError('--subject must be one line: a line break in a mail header would let what follows become header fields of its own');
+    if (values.subject.trim() === '') throw new UsageError('--subject must not be empty');
+    overrides.subject = values.subject;
+  }
+  return overrides;
 }
 
 function parseCount(value: string | undefined, option: string, min: number): number | undefined {

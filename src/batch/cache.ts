@@ -46,10 +46,16 @@ export interface CacheKeyParts {
   allowOverflow: boolean;
   /** SOURCE_DATE_EPOCH when set: outputs carry the build date. Without it the date is "now" and not part of the key. */
   sourceDateEpoch: string | undefined;
+  /** No --format: the template's formats (its file is an input, hashed with the others). */
+  templateFormats?: boolean;
+  /** The eml's --to, --cc, --bcc, --from and --subject. */
+  mail?: unknown;
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
-  return sha256(JSON.stringify([parts.toolVersion, [...parts.formats], parts.template ?? null, parts.allowOverflow, parts.sourceDateEpoch ?? null]));
+  return sha256(
+    JSON.stringify([parts.toolVersion, [...parts.formats], parts.template ?? null, parts.allowOverflow, parts.sourceDateEpoch ?? null, parts.templateFormats === true, parts.mail ?? null]),
+  );
 }
 
 function hashFile(path: string): string | null {

@@ -51,6 +51,8 @@ export async function runBatch(
     template: options.template,
     allowOverflow: options.allowOverflow,
     sourceDateEpoch: options.sourceDateEpoch,
+    templateFormats: options.templateFormats,
+    mail: options.mail,
   });
 
   const claimed = new Map<string, string>();

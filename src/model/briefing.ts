@@ -218,9 +218,36 @@ export interface BriefingMeta {
   header?: string;
 }
 
+/** A mailbox as RFC 5322 writes it: `Name <address>`, or the address alone. Checked by the parser. */
+export interface MailAddress {
+  name?: string;
+  address: string;
+}
+
+/** Which of the build's files an email carries. */
+export type EmailAttach = 'pdf' | 'docx' | 'both' | 'none';
+
+/** Front matter `email:`: who a draft or a sent message goes to, and what it says above the briefing. */
+export interface BriefingEmail {
+  to: MailAddress[];
+  cc: MailAddress[];
+  bcc: MailAddress[];
+  from?: MailAddress;
+  replyTo: MailAddress[];
+  /** Replaces the template's subject pattern. One line. */
+  subject?: string;
+  /** A cover note (Markdown) shown above the briefing in the email body. May be empty. */
+  note: Block[];
+  attach: EmailAttach;
+  /** Where `email:` is in the source, for messages about it. */
+  position?: SourcePoint;
+}
+
 export interface Briefing {
   version: typeof MODEL_VERSION;
   meta: BriefingMeta;
+  /** Front matter `email:`, when it is there. `distribution` is display text and never becomes addresses. */
+  email?: BriefingEmail;
   /**
    * Front matter `summary` followed by the lede paragraph(s) before the first section (either may be absent).
    * May be empty.

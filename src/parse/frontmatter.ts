@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
+import { emailSchema } from './email-fields.js';
 import { unknownKeys, type UnknownKey } from './unknown-fields.js';
 import { textInsteadOfFields, translateYamlError, unresolvedAlias } from './yaml-errors.js';
 
@@ -63,6 +64,7 @@ export const frontMatterSchema = z.object({
   organization: nonEmpty.optional(),
   footer: z.union([z.literal(false), nonEmpty]).optional(),
   header: nonEmpty.optional(),
+  email: emailSchema.optional(),
 });
 
 /** Keys that are another spelling of a field: accepted as it, and never offered as a suggestion of their own. */

@@ -13,6 +13,7 @@ import {
   MODEL_VERSION,
   type Block,
   type Briefing,
+  type BriefingEmail,
   type BriefingMeta,
   type Inline,
   type Participant,
@@ -24,6 +25,7 @@ import { convertBlocks, convertInlines, pointOf, type ConvertState } from './con
 import type { FileStamps } from '../file-stamp.js';
 import { decodeSource } from './decode.js';
 import { hasErrors, reportError, reportWarning } from './diagnostics.js';
+import { mailbox, mailboxes } from './email-fields.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { extractQuotes, findPullQuote, pullQuoteCandidates } from './quotes.js';
 import { smartBlocks, smartInlines, smartMeta, smartText } from './typography.js';
@@ -144,6 +146,22 @@ function inlineField(value: string, state: ConvertState, at: { line: number; col
   return [{ type: 'text', value: value.trim() }];
 }
 
+/** Front matter `email:` (addresses already checked by the schema), its note read as Markdown. */
+function emailOf(fields: NonNullable<FrontMatter['email']>, state: ConvertState, yaml: M.Yaml | undefined): BriefingEmail {
+  const from = fields.from === undefined ? undefined : mailbox(fields.from);
+  return {
+    to: mailboxes(fields.to),
+    cc: mailboxes(fields.cc),
+    bcc: mailboxes(fields.bcc),
+    ...(from ? { from } : {}),
+    replyTo: mailboxes(fields.reply_to),
+    ...(fields.subject ? { subject: fields.subject } : {}),
+    note: fields.note === undefined ? [] : markdownField(fields.note, state, fieldPoint(yaml, 'email')),
+    attach: fields.attach ?? 'both',
+    position: fieldPoint(yaml, 'email'),
+  };
+}
+
 /** A "Key points" section that is nothing but one flat list of one-paragraph items becomes the key points. */
 function keyPointsFrom(section: Section): Inline[][] | null {
   const [only, ...rest] = section.blocks;
@@ -254,6 +272,8 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
     }
   }
 
+  const email = fm.email ? emailOf(fm.email, state, yaml) : undefined;
+
   if (summary.length === 0 && keyPoints.length === 0 && sections.every((s) => s.blocks.length === 0)) {
     reportError(file, 'the briefing has a title but no text', yaml?.position?.end ?? { line: 1, column: 1 }, 'no-body');
   }
@@ -284,6 +304,6 @@ export function parseBriefing(input: string | Uint8Array, path: string): ParseRe
   );
   const chosen = choosePullQuote(fm.pull_quote, quotes, state, fieldPoint(yaml, 'pull_quote'));
   if (chosen === undefined || hasErrors(file)) return { briefing: null, file, seen: state.seen };
-  const briefing: Briefing = { version: MODEL_VERSION, meta, summary, keyPoints, sections, quotes, ...chosen };
+  const briefing: Briefing = { version: MODEL_VERSION, meta, ...(email ? { email } : {}), summary, keyPoints, sections, quotes, ...chosen };
   return { briefing, file, seen: state.seen };
 }

@@ -8,6 +8,7 @@ const loaders: { [F in Format]: () => Promise<Renderer> } = {
   docx: async () => (await import('./docx/index.js')).renderDocx,
   html: async () => (await import('./html/index.js')).renderHtml,
   json: async () => (await import('./json.js')).renderJson,
+  eml: async () => (await import('./eml.js')).renderEml,
 };
 
 const loaded = new Map<Format, Promise<Renderer>>();

@@ -15,6 +15,38 @@ export const PAGE_SIZES = {
 } as const;
 export type PageSizeName = keyof typeof PAGE_SIZES;
 
+/** Fields a subject pattern may name, each replaced by the briefing's value (empty ones drop out with their punctuation). */
+export const SUBJECT_FIELDS = ['classification', 'kind', 'title', 'subtitle', 'date', 'location', 'organisation'] as const;
+
+/** The email a build writes with `--format eml` and `briefing send` sends. */
+const emailTokens = z
+  .object({
+    /** The Subject header, from fields of the briefing: `{classification} – {kind}: {title} ({date})`. */
+    subject: z
+      .string()
+      .min(1)
+      .refine((p) => [...p.matchAll(/\{([^{}]*)\}/g)].every((m) => (SUBJECT_FIELDS as readonly string[]).includes(m[1]!)), `names a field other than ${SUBJECT_FIELDS.map((f) => `{${f}}`).join(', ')}`)
+      .refine((p) => !/[\r\n]/.test(p), 'must be one line')
+      .default('{classification} – {kind}: {title} ({date})'),
+    /** `briefing send` refuses a briefing whose classification matches this (whole words, any case); drafts are always written. */
+    refuse_send: z
+      .string()
+      .refine((p) => {
+        try {
+          new RegExp(p, 'iu');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'is not a regular expression')
+      .default('CONFIDENTIAL|SECRET|PROTECTED|RESTRICTED'),
+    /** The formats a build without --format writes for briefings in this template (e.g. add "eml"); default pdf, docx, html. */
+    formats: z.array(z.enum(['pdf', 'docx', 'html', 'json', 'eml'])).min(1).optional(),
+    /** The email body's greatest width in CSS pixels (one column; 600 is what mail clients expect). */
+    width: z.number().int().min(320).max(900).default(600),
+  })
+  .strict();
+
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #RRGGBB');
 const points = z.number().min(0).max(300);
 
@@ -76,6 +108,8 @@ export const themeSchema = z
     classifications: z.record(z.string().min(1), z.object({ background: colour, text: colour.optional() }).strict()).optional(),
     header: z.object({ text: z.string() }).strict(),
     footer: z.object({ text: z.string() }).strict(),
+    // Parsed from {} when absent, so a template without `email` gets every default above.
+    email: emailTokens.prefault({}),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 /**
- * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc, fontconfig's fc-list) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
+ * Real clients (LibreOffice, Chromium, poppler, qpdf, Pandoc, fontconfig's fc-list, the email readers) for tests. In CI (`CI=true` or `BRIEFING_REQUIRE_CLIENTS=1`)
  * a missing client fails the test; locally the test skips with a printed notice.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,16 @@ export const CLIENT_COMMANDS = {
   qpdf: 'qpdf',
   pandoc: 'pandoc',
   fcList: 'fc-list',
+  // The email's independent readers and its mail client: Python's email package, mblaze, the Nu HTML checker's
+  // Java runtime, Thunderbird under a virtual X server (its window title read with xdotool, the screen with import).
+  python3: 'python3',
+  mshow: 'mshow',
+  java: 'java',
+  thunderbird: 'thunderbird',
+  'xvfb-run': 'xvfb-run',
+  xdotool: 'xdotool',
+  import: 'import',
+  openssl: 'openssl',
 } as const;
 export type Client = keyof typeof CLIENT_COMMANDS;
 

@@ -20,6 +20,7 @@ import type { Geometry } from '../../layout/geometry.js';
 import { bulletAt, DEEPEST_LIST_LEVEL, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';
 import { PAGE_NUMBER } from '../furniture.js';
+import { SCREEN_MIN_TEXT_PX, screenScale } from '../screen.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */
 function num(n: number): string {
@@ -187,10 +188,10 @@ const REPEATED_FURNITURE =
 
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
-  const scale = 16 / layout.bodySize;
+  const scale = screenScale(layout);
   const lengths = metrics(layout);
   // Small text stays at 13 px or more on a phone.
-  const floor = 13 / scale;
+  const floor = SCREEN_MIN_TEXT_PX / scale;
   lengths['--small-size'] = Math.max(layout.smallSize, floor);
   lengths['--small-leading'] = Math.max(layout.smallSize, floor) * theme.leading;
   lengths['--footer-leading'] = Math.max(layout.smallSize, floor) * 1.3;
