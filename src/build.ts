@@ -23,7 +23,7 @@ import { loadTheme, ThemeError } from './theme/load.js';
 import type { Theme } from './theme/theme.js';
 import { TOOL_VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
-import { documentInputs, type InputHashes } from './batch/inputs.js';
+import { documentInputs, type InputHashes } from './inputs.js';
 import { fileStamp, type FileStamps } from './file-stamp.js';
 import { notMarkdownReason, outputPath } from './sources.js';
 

@@ -10,7 +10,7 @@ import { runReportedBatch } from './batch/reported.js';
 import type { BatchOptions } from './batch/run.js';
 import { EnvironmentError } from './environment.js';
 import { NewUsageError, runNew } from './new/command.js';
-import { runPreview, runWatch } from './serve.js';
+import { runPreview, runWatch } from './long-running.js';
 import { prepareOutDir } from './write.js';
 import { FORMATS, type Format } from './render/types.js';
 import { hasLineBreak, parseAddressList, parseMailbox } from './mail/addresses.js';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../write.js';
 import { sha256 } from './hash.js';
-import type { InputHashes } from './inputs.js';
+import type { InputHashes } from '../inputs.js';
 
 export const CACHE_FILE = '.briefing-cache.json';
 // 2: entries carry the briefing's title and date.

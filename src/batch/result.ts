@@ -4,7 +4,7 @@
  */
 import { EnvironmentError } from '../environment.js';
 import type { FileStamps } from '../file-stamp.js';
-import type { InputHashes } from './inputs.js';
+import type { InputHashes } from '../inputs.js';
 
 export type JobStatus = 'built' | 'skipped' | 'failed';
 

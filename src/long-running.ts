@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { JobResult } from './batch/result.js';
 import type { BatchOptions } from './batch/run.js';
 import type { PreviewBriefing } from './preview-pages.js';
-import { startPreview } from './preview.js';
+import { startPreview } from './preview-server.js';
 import { outputPath } from './sources.js';
 import { watchBuild } from './watch.js';
 
