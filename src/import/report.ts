@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { toString } from 'mdast-util-to-string';
 import type { Participant } from '../model/briefing.js';
-import { participantText } from '../render/furniture.js';
+import { participantText } from '../layout/furniture.js';
 import { clip, FIELD_ORDER } from './frontmatter.js';
 import type { Imported } from './index.js';
 import { describeOrigin, type Evidence, type Origin } from './types.js';

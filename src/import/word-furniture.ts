@@ -9,7 +9,7 @@
  */
 import type * as H from 'hast';
 import { participantFrom } from '../parse/index.js';
-import { LABELS } from '../render/furniture.js';
+import { LABELS } from '../layout/furniture.js';
 import type { WordParts } from './docx-parts.js';
 import { findAll, findElement, hasClass, isElement, rewrite, textOf } from './hast.js';
 import { dateLine } from './infer/dates.js';

@@ -8,7 +8,7 @@ import { baselineIn, keepTogether, lineRows, row, stackedHeight, type Align, typ
 import { pictureGeometry } from './pictures.js';
 import { tableGeometry, tableStyles } from './tables.js';
 import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
-import { plainText } from '../render/furniture.js';
+import { plainText } from '../model/text.js';
 import { markerText } from './markers.js';
 
 export interface Built {

@@ -3,7 +3,7 @@
  * pull quote, footer. Each returns its group and height, its marks already placed on the page.
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, pageNumberText, participantText, pullQuote } from '../render/furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, pageNumberText, participantText, pullQuote } from './furniture.js';
 import { pageBanner } from '../theme/markings.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';

@@ -6,7 +6,7 @@
  */
 import type { Briefing } from '../model/briefing.js';
 import type { SUBJECT_FIELDS, Theme } from '../theme/theme.js';
-import { formatDate, kindLabel, organisationOf } from '../render/furniture.js';
+import { formatDate, kindLabel, organisationOf } from '../layout/furniture.js';
 
 type Field = (typeof SUBJECT_FIELDS)[number];
 

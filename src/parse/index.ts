@@ -20,7 +20,7 @@ import {
   type Quote,
   type Section,
 } from '../model/briefing.js';
-import { plainText } from '../render/furniture.js';
+import { plainText } from '../model/text.js';
 import { convertBlocks, convertInlines, pointOf, type ConvertState } from './convert.js';
 import type { FileStamps } from '../file-stamp.js';
 import { decodeSource } from './decode.js';

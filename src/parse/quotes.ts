@@ -3,7 +3,7 @@
  * A quote that carries on after the attribution (“…,” Blinken said. “…”) is joined into one.
  */
 import type { Block, Participant, Quote, SourcePoint } from '../model/briefing.js';
-import { plainText } from '../render/furniture.js';
+import { plainText } from '../model/text.js';
 
 const VERBS =
   'said|says|stated|states|emphasized|emphasised|noted|notes|added|adds|concluded|remarked|declared|stressed|underscored|underlined|explained|observed|asserted|affirmed|reaffirmed|told|warned|insisted|argued|announced';

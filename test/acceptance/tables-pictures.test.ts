@@ -17,7 +17,7 @@ import { fitBriefing } from '../../src/layout/fit.js';
 import type { Layout, PictureGeometry, TableGeometry } from '../../src/layout/layout.js';
 import type { Briefing, ImageBlock, TableBlock } from '../../src/model/briefing.js';
 import { parseBriefing } from '../../src/parse/index.js';
-import { plainText } from '../../src/render/furniture.js';
+import { plainText } from '../../src/model/text.js';
 import { loadTheme } from '../../src/theme/load.js';
 import { inPage, launchChromium, openHtml, printToPdf } from '../support/browser.js';
 import { clientsAvailable } from '../support/clients.js';

@@ -7,7 +7,7 @@ import { columnWidths } from '../../src/layout/tables.js';
 import { typeset } from '../../src/layout/typeset.js';
 import type { Block, Briefing, TableBlock } from '../../src/model/briefing.js';
 import { parseBriefing } from '../../src/parse/index.js';
-import { plainText } from '../../src/render/furniture.js';
+import { plainText } from '../../src/model/text.js';
 import { loadTheme } from '../../src/theme/load.js';
 
 describe('table column widths', () => {

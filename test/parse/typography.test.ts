@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../src/model/briefing.js';
 import { parseBriefing } from '../../src/parse/index.js';
-import { plainText } from '../../src/render/furniture.js';
+import { plainText } from '../../src/model/text.js';
 import { messages, parse, sectionBlocks } from '../support/parse.js';
 import { SOURCE_DIR } from '../support/sources.js';
 

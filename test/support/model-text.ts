@@ -1,6 +1,6 @@
 /** The text a model holds, block by block, for tests that check an output kept every word. */
 import type { Block } from '../../src/model/briefing.js';
-import { plainText } from '../../src/render/furniture.js';
+import { plainText } from '../../src/model/text.js';
 
 /** One string per paragraph-like piece (paragraph, heading, table cell, code block), in document order. */
 export function blockStrings(blocks: readonly Block[]): string[] {

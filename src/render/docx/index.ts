@@ -11,7 +11,8 @@ import { Document, Paragraph, SectionType, type ISectionOptions, type ISectionPr
 import type { Briefing, Section } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { footerNote, organisationOf, plainText } from '../furniture.js';
+import { footerNote, organisationOf } from '../../layout/furniture.js';
+import { plainText } from '../../model/text.js';
 import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { embedFonts } from './embedded-fonts.js';

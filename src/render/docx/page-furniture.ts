@@ -4,7 +4,7 @@
  */
 import { BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';

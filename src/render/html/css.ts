@@ -19,7 +19,7 @@ import { genericFamily } from './fonts.js';
 import type { Geometry } from '../../layout/geometry.js';
 import { bulletAt, DEEPEST_LIST_LEVEL, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';
-import { PAGE_NUMBER } from '../furniture.js';
+import { PAGE_NUMBER } from '../../layout/furniture.js';
 import { SCREEN_MIN_TEXT_PX, screenScale } from '../screen.js';
 
 /** Lengths rounded so the CSS text does not depend on float noise. */

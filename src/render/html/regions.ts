@@ -1,9 +1,9 @@
 /**
  * The regions of the page, top to bottom as docs/design.md lists them. Words around the body come from
- * ../furniture.ts so the three formats say the same thing.
+ * src/layout/furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
 import { escapeHtml } from './escape.js';
 import { bulletAt } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';

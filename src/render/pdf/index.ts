@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { typeset } from '../../layout/typeset.js';
-import { plainText } from '../furniture.js';
+import { plainText } from '../../model/text.js';
 import type { Briefing } from '../../model/briefing.js';
 import type { Renderer } from '../types.js';
 import { drawGroup } from './blocks.js';

@@ -1,7 +1,7 @@
 /** Drawing the typesetter's marks with pdfkit: text lines as tagged content, boxes and rules as artifacts. */
 import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '../../layout/display.js';
 import type { LinkInline } from '../../model/briefing.js';
-import { plainText } from '../furniture.js';
+import { plainText } from '../../model/text.js';
 import { textOptions } from './inlines.js';
 import { goToPage, useFont, type LinkTarget, type State, type StructElement } from './state.js';
 import { drawText } from './text.js';

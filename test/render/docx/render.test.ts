@@ -1,7 +1,8 @@
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, Inline } from '../../../src/model/briefing.js';
-import { dateline, footerParts, participantText, plainText } from '../../../src/render/furniture.js';
+import { dateline, footerParts, participantText } from '../../../src/layout/furniture.js';
+import { plainText } from '../../../src/model/text.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { blockStrings } from '../../support/model-text.js';
 import { parts, renderSource, SOURCES, wellFormedError } from './support.js';

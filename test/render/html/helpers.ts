@@ -6,7 +6,8 @@ import { renderHtml } from '../../../src/render/html/index.js';
 import type { RenderContext } from '../../../src/render/types.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import type { Theme } from '../../../src/theme/theme.js';
-import { dateline, footerNote, footerParts, LABELS, organisationOf, participantText, plainText, pullQuote } from '../../../src/render/furniture.js';
+import { dateline, footerNote, footerParts, LABELS, organisationOf, participantText, pullQuote } from '../../../src/layout/furniture.js';
+import { plainText } from '../../../src/model/text.js';
 import { blockStrings } from '../../support/model-text.js';
 
 export function context(warnings: string[] = []): RenderContext {

@@ -4,7 +4,7 @@
  */
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { Inline, InlineKind } from '../../../model/briefing.js';
-import { plainText } from '../../furniture.js';
+import { plainText } from '../../../model/text.js';
 import type { State } from '../state.js';
 import { textRuns, type RunFormat } from '../text.js';
 import { STYLE } from '../style-ids.js';

@@ -1,10 +1,10 @@
 /**
  * The regions of the email body, top to bottom: the classification banner, the cover note, the header band, the
  * summary, key points, pull quote, the sections in one column, the footer, the banner again. Each region is a row
- * of the body's layout table; words around the body come from ../../furniture.ts, as in the other formats.
+ * of the body's layout table; words around the body come from src/layout/furniture.ts, as in the other formats.
  */
 import type { Briefing, Section } from '../../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../../../layout/furniture.js';
 import { styleAttribute, type HtmlState } from './state.js';
 
 /** A row of a layout table; `role="presentation"` tells assistive technology the table is only there for layout. */

@@ -1,7 +1,7 @@
-/** The plain-text part's regions, in the HTML part's order, with the same words (../../furniture.ts). */
+/** The plain-text part's regions, in the HTML part's order, with the same words (src/layout/furniture.ts). */
 import type { Briefing } from '../../../model/briefing.js';
 import type { Theme } from '../../../theme/theme.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../../furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, participantText, pullQuote } from '../../../layout/furniture.js';
 import { underlined, type TextState } from './state.js';
 
 export function textRegions(briefing: Briefing, theme: Theme, state: TextState): string[] {

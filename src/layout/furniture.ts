@@ -2,8 +2,8 @@
  * The words every format prints around the body (header band details, labels, footer), built once here so the
  * PDF, DOCX and HTML say exactly the same thing.
  */
-import type { Layout } from '../layout/layout.js';
-import type { Briefing, Inline, Participant } from '../model/briefing.js';
+import type { Layout } from './layout.js';
+import type { Briefing, Participant } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 
 export const LABELS = {
@@ -82,24 +82,6 @@ export function pageNumberText(page: number, pages: number): string {
   return `${PAGE_NUMBER.before}${page}${PAGE_NUMBER.between}${pages}`;
 }
 
-/** The visible text of inlines, as a reader would copy it (line breaks become spaces). */
-export function plainText(inlines: readonly Inline[]): string {
-  let out = '';
-  for (const node of inlines) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      default:
-        out += plainText(node.children);
-    }
-  }
-  return out;
-}
 
 /** The pull quote to show, with the attribution line (— Name, Role), or null. */
 export function pullQuote(briefing: Briefing, layout: Pick<Layout, 'pullQuote'>): { text: string; attribution: string } | null {
