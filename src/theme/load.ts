@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readReferenceDocx } from './reference.js';
 import { PAGE_SIZES, themeSchema, type Theme } from './theme.js';
 
 /** `templates/` beside `src/` and `dist/`: both sit one level below the package root. */
@@ -44,12 +45,14 @@ export function loadTheme(nameOrPath = 'default', cwd = process.cwd()): Theme {
     const issue = parsed.error.issues[0];
     throw new ThemeError(`${file}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
   }
-  const reference = join(dir, 'reference.docx');
+  const referencePath = join(dir, 'reference.docx');
+  const reference = existsSync(referencePath) ? readReferenceDocx(referencePath, new Uint8Array(readFileSync(referencePath))) : undefined;
+  if (reference && 'problem' in reference) throw new ThemeError(`${referencePath}: ${reference.problem}`);
   const theme: Theme = {
     ...parsed.data,
     name: nameOrPath,
     pageSize: PAGE_SIZES[parsed.data.page.size],
-    ...(existsSync(reference) ? { referenceDocx: new Uint8Array(readFileSync(reference)) } : {}),
+    ...(reference ? { reference } : {}),
   };
   cache.set(dir, theme);
   return theme;

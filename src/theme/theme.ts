@@ -3,6 +3,7 @@
  * terms (CSS custom properties, Word named styles, pdfkit calls). A template author changes a colour once.
  */
 import { z } from 'zod';
+import type { ReferenceDocx } from './reference.js';
 
 /** Open faces we embed, each metric-compatible with a font Word users have (see src/layout/fonts.ts). */
 export const FONT_FAMILIES = ['Carlito', 'Arimo', 'Tinos', 'Cousine'] as const;
@@ -121,6 +122,6 @@ export interface Theme extends ThemeTokens {
   name: string;
   /** Page size in points, resolved from `page.size`. */
   pageSize: { width: number; height: number };
-  /** Bytes of `reference.docx` when the template folder has one (Pandoc's convention). */
-  referenceDocx?: Uint8Array;
+  /** `reference.docx` when the template folder has one (Pandoc's convention): its styles restyle the DOCX. */
+  reference?: ReferenceDocx;
 }
