@@ -68,6 +68,8 @@ function withRun(element: string, source: Map<string, string>, closing: string):
   return { xml: element.replace(closing, () => `${merged}${closing}`), changed };
 }
 
+const nameOf = (style: string): string | undefined => /<w:name w:val="([^"]*)"/.exec(style)?.[1];
+
 /**
  * `backgrounds`: the colour (#RRGGBB) a style's text is set on, for the styles on a coloured ground (the band, the
  * banner, the summary box): there a reference colour that is not readable is left out, e.g. Pandoc's blue Title on a
@@ -75,14 +77,17 @@ function withRun(element: string, source: Map<string, string>, closing: string):
  */
 export function mergeReferenceStyles(generated: string, reference: string, backgrounds: Readonly<Record<string, string>> = {}): MergedStyles {
   const referenceStyles = new Map([...reference.matchAll(STYLE_ELEMENT)].map((m) => [m[1]!, m[0]]));
+  // Word names its built-in styles in lower case ("heading 1") and a localised Word may give them other ids
+  // ("berschrift1"), so a style the reference lacks by id is looked up by name too.
+  const byName = new Map([...referenceStyles.values()].map((element) => [nameOf(element)?.toLowerCase() ?? '', element]));
   const ours = new Set<string>(Object.values(STYLE));
   const restyled: string[] = [];
   const lacking: string[] = [];
   const unreadable: string[] = [];
   let xml = generated.replace(STYLE_ELEMENT, (element, id: string) => {
     if (!ours.has(id)) return element;
-    const name = /<w:name w:val="([^"]*)"/.exec(element)?.[1] ?? id;
-    const theirs = referenceStyles.get(id);
+    const name = nameOf(element) ?? id;
+    const theirs = referenceStyles.get(id) ?? byName.get(name.toLowerCase());
     if (!theirs) {
       lacking.push(name);
       return element;

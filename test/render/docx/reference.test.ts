@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/index.js';
+import { mergeReferenceStyles } from '../../../src/render/docx/reference-styles.js';
 import { halfPoints } from '../../../src/render/docx/units.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { clientsAvailable } from '../../support/clients.js';
@@ -129,5 +130,25 @@ describe('a damaged reference.docx', () => {
     expect(() => loadTheme(template)).toThrow(
       `${join(template, 'reference.docx')}: is not a Word document (it has no word/styles.xml): save it from Word or LibreOffice as .docx, or remove it`,
     );
+  });
+});
+
+describe("a reference made in Word", () => {
+  const generated =
+    '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri"/><w:sz w:val="17"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Heading 1"/><w:pPr><w:spacing w:before="153"/></w:pPr>' +
+    '<w:rPr><w:rFonts w:ascii="Calibri"/><w:b/><w:color w:val="14365D"/><w:sz w:val="20"/></w:rPr></w:style></w:styles>';
+
+  it('is matched by style name when its ids are localised, and its properties go in schema order', () => {
+    // German Word: the id is "berschrift1", the built-in name is written in lower case.
+    const reference =
+      '<w:styles><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:pPr><w:spacing w:before="480"/></w:pPr>' +
+      '<w:rPr><w:sz w:val="32"/><w:i/><w:color w:val="C00000"/><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/></w:rPr></w:style></w:styles>';
+    const merged = mergeReferenceStyles(generated, reference);
+    expect(heading1(merged.xml)).toBe(
+      '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Heading 1"/><w:pPr><w:spacing w:before="153"/></w:pPr>' +
+        '<w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:b/><w:i/><w:color w:val="C00000"/><w:sz w:val="20"/></w:rPr></w:style>',
+    );
+    expect(merged.restyled).toEqual(['Heading 1']);
   });
 });
