@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLogo } from './logo.js';
 import { readReferenceDocx } from './reference.js';
 import { PAGE_SIZES, themeSchema, type Theme } from './theme.js';
 
@@ -54,6 +55,11 @@ export function loadTheme(nameOrPath = 'default', cwd = process.cwd()): Theme {
     pageSize: PAGE_SIZES[parsed.data.page.size],
     ...(reference ? { reference } : {}),
   };
+  if (parsed.data.logo) {
+    const logo = readLogo(dir, parsed.data.logo);
+    if ('problem' in logo) throw new ThemeError(logo.problem);
+    theme.logoImage = logo;
+  }
   cache.set(dir, theme);
   return theme;
 }

@@ -3,6 +3,7 @@
  * terms (CSS custom properties, Word named styles, pdfkit calls). A template author changes a colour once.
  */
 import { z } from 'zod';
+import type { LogoImage } from './logo.js';
 import type { ReferenceDocx } from './reference.js';
 
 /** Open faces we embed, each metric-compatible with a font Word users have (see src/layout/fonts.ts). */
@@ -107,6 +108,16 @@ export const themeSchema = z
      * left out, the US conventions. `colours.bannerBackground` and `bannerText` serve a marking the table lacks.
      */
     classifications: z.record(z.string().min(1), z.object({ background: colour, text: colour.optional() }).strict()).optional(),
+    /**
+     * A seal or logo at the right of the header band (src/theme/logo.ts): an SVG (drawn as vectors in the PDF) or a
+     * PNG in the template folder, with the words it stands for, or `decorative: true` for one that says nothing.
+     * An SVG needs `fallback`, a PNG of it, for Word versions that cannot draw SVG.
+     */
+    logo: z
+      .object({ file: z.string().min(1), alt: z.string().default(''), decorative: z.boolean().default(false), fallback: z.string().min(1).optional() })
+      .strict()
+      .refine((l) => l.decorative || l.alt.trim() !== '', { message: 'a logo that carries meaning needs "alt" text (what it shows); or set "decorative": true', path: ['alt'] })
+      .optional(),
     header: z.object({ text: z.string() }).strict(),
     footer: z.object({ text: z.string() }).strict(),
     // Parsed from {} when absent, so a template without `email` gets every default above.
@@ -124,4 +135,6 @@ export interface Theme extends ThemeTokens {
   pageSize: { width: number; height: number };
   /** `reference.docx` when the template folder has one (Pandoc's convention): its styles restyle the DOCX. */
   reference?: ReferenceDocx;
+  /** The logo's image, read from the template folder when `logo` names one. */
+  logoImage?: LogoImage;
 }

@@ -66,6 +66,7 @@ function metrics(layout: Layout): Record<string, number> {
     '--band-pad-v': g.band.padY,
     '--band-pad-h': g.band.padX,
     '--band-side-gap': g.band.sideGap,
+    ...(g.band.logo ? { '--logo-width': g.band.logo.width, '--logo-height': g.band.logo.height } : {}),
     '--box-pad': g.box.pad,
     '--box-bar': g.box.bar,
     '--after-label': g.label.after,
@@ -222,6 +223,9 @@ strong,b{font-weight:700}
 .banner-top{margin-bottom:var(--banner-gap)}
 .banner-bottom{margin-top:var(--banner-gap)}
 .band{background:var(--header-bg);color:var(--header-text);padding:var(--band-pad-v) var(--band-pad-h);margin-bottom:var(--block-spacing)}
+.band-logo{display:flex;align-items:flex-start;column-gap:var(--band-side-gap)}
+.band-text{flex:1 1 0;min-width:0}
+.logo{flex:none;display:block;width:var(--logo-width);height:var(--logo-height)}
 .kicker{display:flex;flex-wrap:wrap;column-gap:var(--band-side-gap);font-size:var(--small-size);line-height:var(--small-leading)}
 .kind{font-weight:700;text-transform:uppercase;letter-spacing:${em(g.label.tracking)}}
 .org{margin-left:auto;text-align:right}
