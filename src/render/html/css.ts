@@ -13,7 +13,7 @@
  */
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { FALLBACK_CHAIN } from '../../layout/fonts.js';
+import { FALLBACK_CHAIN, fontFaceFiles } from '../../layout/fonts.js';
 import { pageBanner } from '../../theme/markings.js';
 import { genericFamily } from './fonts.js';
 import type { Geometry } from '../../layout/geometry.js';
@@ -37,7 +37,9 @@ function em(n: number): string {
 function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
   const family = theme.fonts[role];
   // The fallbacks in the PDF's order: a browser takes, per character, the first family whose (subset) face has it.
-  return [family, ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
+  // A house font's bundled fallback comes next, for a browser that cannot load the embedded face.
+  const house = fontFaceFiles(family).fallback;
+  return [family, ...(house ? [house] : []), ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
 }
 
 /** Every length the rules use, in points at print size: the layout's, translated to custom properties. */
