@@ -170,7 +170,8 @@ function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geo
   const { width, height, margin } = layout.page;
   const classified = Boolean(briefing.meta.classification);
   const gap = layout.blockSpacing / 2;
-  const headerHeight = classified ? g.banner.height + gap : 0;
+  // The band starts below the banner and its gap to the page, as the layout places it.
+  const headerHeight = classified ? g.banner.height + g.banner.gap : 0;
   const footerLines = 1 + (footerNote(briefing, theme) ? 1 : 0);
   const footerHeight = g.footer.gap + footerLines * g.footer.leading + (classified ? g.banner.height : 0) + gap;
   return {
