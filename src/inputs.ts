@@ -2,7 +2,7 @@
  * What a built document depended on, as content hashes: the source bytes the build read, the image bytes the parser
  * embedded, and the template files. The cache compares these on the next run, so a change to any of them rebuilds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Briefing } from './model/briefing.js';
 import { templateDir } from './theme/load.js';
@@ -47,10 +47,9 @@ export function templateInputs(nameOrPath: string): InputHashes {
   let hashes = templateHashes.get(dir);
   if (!hashes) {
     hashes = {};
-    for (const name of ['theme.json', 'reference.docx']) {
-      const file = join(dir, name);
-      if (existsSync(file)) hashes[file] = sha256(readFileSync(file));
-    }
+    // Every file of the folder: theme.json, reference.docx, and whatever theme.json names (a logo, its fallback).
+    const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort() : [];
+    for (const name of names) hashes[join(dir, name)] = sha256(readFileSync(join(dir, name)));
     templateHashes.set(dir, hashes);
   }
   return hashes;

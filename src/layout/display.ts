@@ -5,6 +5,7 @@
  */
 import type { Block, ImageBlock, InlineKind, LinkInline } from '../model/briefing.js';
 import type { Face } from './faces.js';
+import type { LogoImage } from '../theme/logo.js';
 
 /** A stretch of text in one face, size and colour, with the inline kinds it sits inside (for decorations). */
 export interface Fragment {
@@ -60,7 +61,17 @@ export interface ImageMark {
   height: number;
   block: ImageBlock;
 }
-export type Mark = LineMark | RectMark | RuleMark | ImageMark;
+/** The template's seal or logo in the header band: vectors when it is an SVG. */
+export interface LogoMark {
+  type: 'logo';
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  logo: LogoImage;
+}
+export type Mark = LineMark | RectMark | RuleMark | ImageMark | LogoMark;
 
 /** Parts of the page that are not model blocks. Each maps to a structure tag (or an artifact) in the PDF. */
 export const PART_KINDS = [
@@ -71,6 +82,8 @@ export const PART_KINDS = [
   'subtitle',
   'dateline',
   'participants',
+  /** The template's seal or logo: a Figure with its alt text, or an artifact when decorative. */
+  'logo',
   'summary',
   'keyPoints',
   'label',
@@ -118,6 +131,7 @@ export function placeMark(mark: Mark, dx: number, dy: number, page: number): voi
       break;
     case 'rect':
     case 'image':
+    case 'logo':
       mark.x += dx;
       mark.y += dy;
       break;

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { FontFamily } from '../theme/theme.js';
+import type { BundledFamily, FontFamily } from '../theme/theme.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
@@ -20,6 +20,8 @@ export interface FontFaceFiles {
   wordTwin: string;
   /** Absolute paths of the TTF files per style. */
   files: Record<FontStyle, string>;
+  /** A house font's bundled family, which CSS and email stacks name after it. */
+  fallback?: BundledFamily;
 }
 
 const require = createRequire(import.meta.url);
@@ -43,15 +45,39 @@ function expoFamily(pkg: string, prefix: string, family: string, wordTwin: strin
   };
 }
 
-const registry: Record<FontFamily, () => FontFaceFiles> = {
+const registry: Record<BundledFamily, () => FontFaceFiles> = {
   Carlito: () => expoFamily('carlito', 'Carlito', 'Carlito', 'Calibri'),
   Arimo: () => expoFamily('arimo', 'Arimo', 'Arimo', 'Arial'),
   Tinos: () => expoFamily('tinos', 'Tinos', 'Tinos', 'Times New Roman'),
   Cousine: () => expoFamily('cousine', 'Cousine', 'Cousine', 'Courier New'),
 };
 
+/** House fonts of the templates this process loaded (src/theme/load.ts), by the name their template gives them. */
+const houseFonts = new Map<string, FontFaceFiles>();
+
+/**
+ * Makes a template's house font known by its name; a second template giving the same name to other files is refused
+ * (the faces are loaded once per process, by name), as is a name a bundled family has.
+ */
+export function registerHouseFont(files: FontFaceFiles): string | null {
+  if (files.family in registry) return `"${files.family}" is a bundled family's name: give the house font another`;
+  const known = houseFonts.get(files.family);
+  if (known && JSON.stringify(known) !== JSON.stringify(files)) return `another template in this run has a house font "${files.family}" with other files: give one of them another name`;
+  houseFonts.set(files.family, files);
+  return null;
+}
+
+/** The house fonts known to this process (their Word names are embedded in the DOCX as theirs). */
+export function houseFontFiles(): FontFaceFiles[] {
+  return [...houseFonts.values()];
+}
+
 export function fontFaceFiles(family: FontFamily): FontFaceFiles {
-  return registry[family]();
+  const bundled = (registry as Partial<Record<string, () => FontFaceFiles>>)[family];
+  if (bundled) return bundled();
+  const house = houseFonts.get(family);
+  if (!house) throw new Error(`no font family "${family}" (the theme's schema accepts only bundled and house fonts)`);
+  return house;
 }
 
 /** The fallback faces, in the order a character the text face lacks tries them. */

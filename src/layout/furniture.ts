@@ -5,6 +5,8 @@
 import type { Layout } from './layout.js';
 import type { Briefing, Participant } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
+import type { Geometry } from './geometry.js';
+import type { LogoImage } from '../theme/logo.js';
 
 export const LABELS = {
   summary: 'Summary',
@@ -44,6 +46,16 @@ export function kindLabel(briefing: Briefing, theme: Theme): string {
 /** Who issues it, in the header band and the footer: the briefing's word, else the template's; empty for none. */
 export function organisationOf(briefing: Briefing, theme: Theme): string {
   return briefing.meta.organisation ?? theme.organisation ?? '';
+}
+
+/**
+ * The template's logo and its box in the header band (the geometry's), unless the briefing says `logo: false`; the
+ * band's text width is `textWidth` beside it.
+ */
+export function logoOf(briefing: Briefing, theme: Theme, g: Geometry): { image: LogoImage; width: number; height: number; textWidth: number } | null {
+  const box = g.band.logo;
+  if (!theme.logoImage || !box || briefing.meta.noLogo) return null;
+  return { image: theme.logoImage, ...box, textWidth: g.contentWidth - 2 * g.band.padX - box.width - g.band.sideGap };
 }
 
 /** The line centred under the footer's halves: the briefing's, none (`footer: none`), else the template's. */

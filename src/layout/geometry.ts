@@ -32,6 +32,12 @@ export interface Geometry {
     datelineBefore: number;
     /** Before the participants when a dateline precedes them. */
     participantsBefore: number;
+    /**
+     * The template's logo, at the band's right inside its padding, top-aligned with the kind line: as tall as the kind
+     * line, one title line and a dateline, as wide as its proportions make that; null when the template has none.
+     * The band's text is narrower by its width and `sideGap`.
+     */
+    logo: { width: number; height: number } | null;
   };
   /** The summary box: its padding and the rule on its left. */
   box: { pad: number; bar: number };
@@ -85,24 +91,29 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
   const size = basis.bodySize;
   // At least 90% of the body, rounded up to Word's half-point grid so the DOCX sets it at the same size.
   const tableSize = Math.ceil(0.9 * size * 2) / 2;
+  const smallLeading = basis.smallSize * theme.leading;
+  const titleLeading = basis.titleSize * 1.12;
+  const logoHeight = smallLeading + 0.3 * size + titleLeading + 0.35 * size + smallLeading;
+  const image = theme.logoImage;
   const contentWidth = basis.page.width - basis.page.margin.left - basis.page.margin.right;
   return {
     contentWidth,
     columnWidth: (contentWidth - (basis.columns - 1) * basis.columnGap) / basis.columns,
-    smallLeading: basis.smallSize * theme.leading,
+    smallLeading,
     label: { tracking: 0.08, after: 0.3 * size },
     banner: { height: 1.8 * basis.smallSize, tracking: 0.14, gap: 0.5 * size },
     band: {
       padY: 0.9 * size,
       padX: 1.1 * size,
       sideGap: 2 * size,
-      titleLeading: basis.titleSize * 1.12,
+      titleLeading,
       titleBefore: 0.3 * size,
       subtitleSize: 1.15 * size,
       subtitleLeading: 1.15 * size * theme.leading,
       subtitleBefore: 0.1 * size,
       datelineBefore: 0.35 * size,
       participantsBefore: 0.1 * size,
+      logo: image ? { width: (logoHeight * image.width) / image.height, height: logoHeight } : null,
     },
     box: { pad: 0.7 * size, bar: 3 },
     pullQuote: { bar: 3, inset: 3 + 0.9 * size, size: 1.2 * size, leading: 1.2 * size * theme.leading, attributionBefore: 0.25 * size },

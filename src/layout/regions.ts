@@ -3,7 +3,7 @@
  * pull quote, footer. Each returns its group and height, its marks already placed on the page.
  */
 import type { Briefing, ListBlock } from '../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, pageNumberText, participantText, pullQuote } from './furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, logoOf, organisationOf, pageNumberText, participantText, pullQuote } from './furniture.js';
 import { pageBanner } from '../theme/markings.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
@@ -65,7 +65,8 @@ export function banner(text: string, env: Env, y: number, page: number): Region 
 export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   const { layout, theme } = env;
   const band = layout.geometry.band;
-  const width = env.width - 2 * band.padX;
+  const logo = logoOf(briefing, theme, layout.geometry);
+  const width = logo ? logo.textWidth : env.width - 2 * band.padX;
   const colour = theme.colours.headerText;
   const meta = briefing.meta;
   const children: Group[] = [];
@@ -115,8 +116,12 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
     rows.push(...pr);
     children.push(part('participants', marks(pr)));
   }
-  const height = stackedHeight(rows) + 2 * band.padY;
+  const height = Math.max(stackedHeight(rows), logo?.height ?? 0) + 2 * band.padY;
   stackRows(rows, env.x + band.padX, y + band.padY, 0);
+  if (logo) {
+    const x = env.x + env.width - band.padX - logo.width;
+    children.push(part('logo', [{ type: 'logo', page: 0, x, y: y + band.padY, width: logo.width, height: logo.height, logo: logo.image }]));
+  }
   return { group: part('header', [rect(env.x, y, env.width, height, theme.colours.headerBackground, 0), ...children]), height };
 }
 

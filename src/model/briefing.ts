@@ -216,6 +216,8 @@ export interface BriefingMeta {
   footer?: string | null;
   /** … and the header band's first line when the briefing has no `kind`. */
   header?: string;
+  /** `logo: false`: the template's logo is left off this briefing. */
+  noLogo?: boolean;
 }
 
 /** A mailbox as RFC 5322 writes it: `Name <address>`, or the address alone. Checked by the parser. */

@@ -115,6 +115,7 @@ const OPTIONAL_FIELDS: readonly { field: string; line: string; help: string }[] 
   { field: 'organisation', line: 'organisation: Office of the Spokesperson', help: 'who issues it, instead of the template’s' },
   { field: 'footer', line: 'footer: none', help: 'the footer’s last line instead of the template’s, or none' },
   { field: 'header', line: 'header: Briefing', help: 'the band’s first line when there is no kind' },
+  { field: 'logo', line: 'logo: false', help: 'leave off the template’s seal or logo' },
   { field: 'email', line: 'email: { to: [press@example.org] }', help: 'recipients, subject and note of the -f eml draft' },
   { field: 'typography', line: 'typography: straight', help: 'quotes and dashes as typed; “smart” ones when left out' },
 ];

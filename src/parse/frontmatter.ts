@@ -64,6 +64,8 @@ export const frontMatterSchema = z.object({
   organization: nonEmpty.optional(),
   footer: z.union([z.literal(false), nonEmpty]).optional(),
   header: nonEmpty.optional(),
+  /** `false`: no logo, though the template has one. */
+  logo: z.literal(false).optional(),
   email: emailSchema.optional(),
 });
 

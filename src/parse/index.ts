@@ -70,7 +70,7 @@ export function participantFrom(entry: string | { name: string; role?: string | 
  * The template's words the briefing replaces: `organisation` (or `organization`, the same field), `footer` (`none`
  * or `false` for no footer line), `header`.
  */
-function templateWords(fm: FrontMatter, state: ConvertState, yaml: M.Yaml | undefined): Pick<BriefingMeta, 'organisation' | 'footer' | 'header'> {
+function templateWords(fm: FrontMatter, state: ConvertState, yaml: M.Yaml | undefined): Pick<BriefingMeta, 'organisation' | 'footer' | 'header' | 'noLogo'> {
   if (fm.organisation !== undefined && fm.organization !== undefined) {
     reportError(state.file, '`organisation` and `organization` are the same field: keep one of them', fieldPoint(yaml, 'organization'), 'front-matter-field');
   }
@@ -80,6 +80,7 @@ function templateWords(fm: FrontMatter, state: ConvertState, yaml: M.Yaml | unde
     ...(organisation !== undefined ? { organisation } : {}),
     ...(footer !== undefined ? { footer } : {}),
     ...(fm.header !== undefined ? { header: fm.header } : {}),
+    ...(fm.logo === false ? { noLogo: true } : {}),
   };
 }
 

@@ -3,10 +3,20 @@
  * terms (CSS custom properties, Word named styles, pdfkit calls). A template author changes a colour once.
  */
 import { z } from 'zod';
+import type { LogoImage } from './logo.js';
+import type { ReferenceDocx } from './reference.js';
 
 /** Open faces we embed, each metric-compatible with a font Word users have (see src/layout/fonts.ts). */
 export const FONT_FAMILIES = ['Carlito', 'Arimo', 'Tinos', 'Cousine'] as const;
-export type FontFamily = (typeof FONT_FAMILIES)[number];
+export type BundledFamily = (typeof FONT_FAMILIES)[number];
+/**
+ * A bundled family, or a house font the template ships (`houseFonts`), by the name the template gives it. The
+ * template's schema accepts only those; src/layout/fonts.ts resolves either to its files.
+ */
+export type FontFamily = string;
+
+/** A face file of a house font, in the template folder; each of the four is needed (nothing is synthesised). */
+const houseFace = z.string({ error: 'a house font needs all four faces (regular, bold, italic, boldItalic): add this one, a TTF or OTF file in the template folder' }).min(1);
 
 /** Page sizes in PostScript points (1/72 inch). */
 export const PAGE_SIZES = {
@@ -63,11 +73,27 @@ export const themeSchema = z
       .strict(),
     fonts: z
       .object({
-        body: z.enum(FONT_FAMILIES),
-        heading: z.enum(FONT_FAMILIES),
-        mono: z.enum(FONT_FAMILIES),
+        body: z.string().min(1),
+        heading: z.string().min(1),
+        mono: z.string().min(1),
       })
       .strict(),
+    /**
+     * Fonts the template ships, by the name `fonts` uses: the four faces (open licence: OFL, Apache…), the Word font
+     * the DOCX names (and embeds them as), and the bundled family to fall back on where a face cannot load.
+     */
+    houseFonts: z
+      .record(
+        z.string().regex(/^[A-Z][A-Za-z0-9 ]*$/, 'a house font\'s name starts with a capital letter and has only letters, digits and spaces'),
+        z
+          .object({
+            word: z.string().min(1),
+            fallback: z.enum(FONT_FAMILIES),
+            files: z.object({ regular: houseFace, bold: houseFace, italic: houseFace, boldItalic: houseFace }).strict(),
+          })
+          .strict(),
+      )
+      .optional(),
     /** Body size range in points: the fit step picks the largest size in [min, max] at which the briefing fits. */
     size: z
       .object({ max: z.number().min(6).max(16), min: z.number().min(6).max(16), step: z.number().positive().max(1) })
@@ -106,12 +132,30 @@ export const themeSchema = z
      * left out, the US conventions. `colours.bannerBackground` and `bannerText` serve a marking the table lacks.
      */
     classifications: z.record(z.string().min(1), z.object({ background: colour, text: colour.optional() }).strict()).optional(),
+    /**
+     * A seal or logo at the right of the header band (src/theme/logo.ts): an SVG (drawn as vectors in the PDF) or a
+     * PNG in the template folder, with the words it stands for, or `decorative: true` for one that says nothing.
+     * An SVG needs `fallback`, a PNG of it, for Word versions that cannot draw SVG.
+     */
+    logo: z
+      .object({ file: z.string().min(1), alt: z.string().default(''), decorative: z.boolean().default(false), fallback: z.string().min(1).optional() })
+      .strict()
+      .refine((l) => l.decorative || l.alt.trim() !== '', { message: 'a logo that carries meaning needs "alt" text (what it shows); or set "decorative": true', path: ['alt'] })
+      .optional(),
     header: z.object({ text: z.string() }).strict(),
     footer: z.object({ text: z.string() }).strict(),
     // Parsed from {} when absent, so a template without `email` gets every default above.
     email: emailTokens.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    for (const role of ['body', 'heading', 'mono'] as const) {
+      const name = t.fonts[role];
+      if ((FONT_FAMILIES as readonly string[]).includes(name) || t.houseFonts?.[name]) continue;
+      const house = Object.keys(t.houseFonts ?? {});
+      ctx.addIssue({ code: 'custom', path: ['fonts', role], message: `"${name}" is not a font: use ${[...FONT_FAMILIES, ...house].map((f) => `"${f}"`).join(', ')}, or add it to houseFonts` });
+    }
+  });
 
 export type ThemeTokens = z.infer<typeof themeSchema>;
 
@@ -121,6 +165,8 @@ export interface Theme extends ThemeTokens {
   name: string;
   /** Page size in points, resolved from `page.size`. */
   pageSize: { width: number; height: number };
-  /** Bytes of `reference.docx` when the template folder has one (Pandoc's convention). */
-  referenceDocx?: Uint8Array;
+  /** `reference.docx` when the template folder has one (Pandoc's convention): its styles restyle the DOCX. */
+  reference?: ReferenceDocx;
+  /** The logo's image, read from the template folder when `logo` names one. */
+  logoImage?: LogoImage;
 }

@@ -29,7 +29,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getFace, type FaceFamily, type Face } from '../../layout/faces.js';
-import { FALLBACK_CHAIN, FONT_STYLES, fontFaceFiles, type FontStyle } from '../../layout/fonts.js';
+import { FALLBACK_CHAIN, FONT_STYLES, fontFaceFiles, houseFontFiles, type FontStyle } from '../../layout/fonts.js';
 import { FONT_FAMILIES } from '../../theme/theme.js';
 import { subsetTrueType } from '../subset.js';
 import { fontUsage, type FontUsage } from './font-usage.js';
@@ -42,6 +42,11 @@ const FACE_OF_WORD_FONT: ReadonlyMap<string, FaceFamily> = (() => {
   for (const fallback of FALLBACK_CHAIN) if (!map.has(fallback.word.font)) map.set(fallback.word.font, fallback.id);
   return map;
 })();
+
+/** The open face a Word font name stands for: a house font's own Word name first, as its template names it. */
+function faceOfWordFont(name: string): FaceFamily | undefined {
+  return houseFontFiles().find((house) => house.wordTwin === name)?.family ?? FACE_OF_WORD_FONT.get(name);
+}
 
 /** What the font table says about a font besides its name, as Word writes it for these fonts. */
 interface FontClass {
@@ -87,7 +92,7 @@ const BASE_REPERTOIRE: readonly number[] = [
 export async function embeddedFonts(usage: FontUsage): Promise<EmbeddedFont[]> {
   const fonts: EmbeddedFont[] = [];
   for (const name of [...usage.keys()].sort()) {
-    const family = FACE_OF_WORD_FONT.get(name);
+    const family = faceOfWordFont(name);
     const byStyle = usage.get(name);
     if (!family || !byStyle) continue;
     const chars = new Map<FontStyle, { face: Face; chars: Set<number> }>();
@@ -152,7 +157,11 @@ export function writeEmbeddedFonts(parts: Parts, fonts: readonly EmbeddedFont[])
   const relationships: string[] = [];
   let n = 0;
   for (const font of fonts) {
-    const cls = FONT_CLASS[font.name] ?? SANS;
+    // A house font: Word without it (and without the embedded faces) takes its fallback's Word font, classed as that.
+    const house = houseFontFiles().find((h) => h.wordTwin === font.name)?.fallback;
+    const twin = house ? fontFaceFiles(house).wordTwin : undefined;
+    const cls = FONT_CLASS[font.name] ?? (twin ? FONT_CLASS[twin] : undefined) ?? SANS;
+    const altName = twin ? `<w:altName w:val="${escapeAttr(twin)}"/>` : '';
     const embeds = font.faces.map(({ style, bytes }) => {
       n++;
       const key = fontKey(bytes);
@@ -161,7 +170,7 @@ export function writeEmbeddedFonts(parts: Parts, fonts: readonly EmbeddedFont[])
       return `<w:${EMBED_ELEMENT[style]} r:id="rId${n}" w:fontKey="${key}" w:subsetted="1"/>`;
     });
     entries.push(
-      `<w:font w:name="${escapeAttr(font.name)}"><w:charset w:val="${cls.charset}"/><w:family w:val="${cls.family}"/><w:pitch w:val="${cls.pitch}"/>${embeds.join('')}</w:font>`,
+      `<w:font w:name="${escapeAttr(font.name)}">${altName}<w:charset w:val="${cls.charset}"/><w:family w:val="${cls.family}"/><w:pitch w:val="${cls.pitch}"/>${embeds.join('')}</w:font>`,
     );
   }
   parts.set('word/fontTable.xml', /<\/w:fonts>\s*$/.test(table) ? table.replace(/<\/w:fonts>\s*$/, `${entries.join('')}</w:fonts>`) : table.replace(/\/>\s*$/, `>${entries.join('')}</w:fonts>`));

@@ -22,10 +22,13 @@ import { completeLayout } from '../../layout/fit.js';
 import { tableGeometryOf } from '../../layout/layout.js';
 import { ListNumbering } from './numbering.js';
 import { keptTogether } from './reparagraph.js';
-import { compileParts, referenceParts, reproducible } from './package.js';
+import { compileParts, reproducible, type Parts } from './package.js';
+import { mergeReferenceStyles, referenceWarning } from './reference-styles.js';
+import type { ReferenceDocx } from '../../theme/reference.js';
 import { headerBand, keyPoints, pageFooter, pageHeader, pageNumberDepth, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
 import { STYLE } from './style-ids.js';
+import { pageBanner } from '../../theme/markings.js';
 import { generatedStyles, tableGridStyle } from './styles.js';
 import { twips } from './units.js';
 
@@ -64,19 +67,43 @@ export const renderDocx: Renderer = async (briefing, given, theme, context) => {
     },
   ];
 
-  const reference = theme.referenceDocx ? referenceParts(theme.referenceDocx) : null;
-  const styling = reference ? { externalStyles: reference.styles } : { styles: generatedStyles(briefing, layout, theme, g) };
-  const doc = new Document({ ...properties(briefing, theme), ...styling, numbering: state.numbering.options(), sections });
+  const styles = generatedStyles(briefing, layout, theme, g);
+  const doc = new Document({ ...properties(briefing, theme), styles, numbering: state.numbering.options(), sections });
   // Documents with the same style options get the same word/styles.xml.
-  const stylesKey = 'styles' in styling ? JSON.stringify(styling.styles) : `reference\u0000${styling.externalStyles}`;
-  const parts = await compileParts(doc, stylesKey);
+  const parts = await compileParts(doc, JSON.stringify(styles));
+  const reference = theme.reference;
+  if (reference) restyle(parts, reference, context, textGrounds(layout, theme));
   await embedFonts(parts, reference?.theme);
   return reproducible(parts, {
     buildDate: context.buildDate,
-    ...(reference ? {} : { appendStyles: tableGridStyle(theme, g) }),
+    appendStyles: tableGridStyle(theme, g),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),
   });
 };
+
+/** The reference document's house look over the generated styles (reference-styles.ts), and a word on what it did. */
+function restyle(parts: Parts, reference: ReferenceDocx, context: RenderContext, grounds: Record<string, string>): void {
+  const generated = parts.get('word/styles.xml');
+  if (typeof generated !== 'string') throw new Error('the docx library wrote no word/styles.xml');
+  const merged = mergeReferenceStyles(generated, reference.styles, grounds);
+  parts.set('word/styles.xml', merged.xml);
+  context.warn(referenceWarning(reference.path, merged));
+}
+
+/** The colour each style set on a coloured ground is set on: a reference's colour for it must be readable there. */
+function textGrounds(layout: Layout, theme: Theme): Record<string, string> {
+  const band = theme.colours.headerBackground;
+  const box = theme.colours.summaryBackground;
+  return {
+    [STYLE.title]: band,
+    [STYLE.subtitle]: band,
+    [STYLE.bandKicker]: band,
+    [STYLE.bandDetail]: band,
+    [STYLE.banner]: pageBanner(layout, theme).background,
+    [STYLE.boxLabel]: box,
+    [STYLE.sourceCode]: box,
+  };
+}
 
 /** 1, 2, 3 … as strings, from 1 in every document. */
 function counter(): () => string {
@@ -144,7 +171,8 @@ function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geo
   const { width, height, margin } = layout.page;
   const classified = Boolean(briefing.meta.classification);
   const gap = layout.blockSpacing / 2;
-  const headerHeight = classified ? g.banner.height + gap : 0;
+  // The band starts below the banner and its gap to the page, as the layout places it.
+  const headerHeight = classified ? g.banner.height + g.banner.gap : 0;
   const footerLines = 1 + (footerNote(briefing, theme) ? 1 : 0);
   const footerHeight = g.footer.gap + footerLines * g.footer.leading + (classified ? g.banner.height : 0) + gap;
   return {

@@ -184,12 +184,3 @@ function pinDates(xml: string, date: Date): string {
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
   return xml.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
 }
-
-/** The parts of a reference.docx we take: its styles (required) and its theme (fonts and colours), when present. */
-export function referenceParts(reference: Uint8Array): { styles: string; theme?: Uint8Array } {
-  const parts = unzipSync(reference, { filter: (f) => f.name === 'word/styles.xml' || f.name === 'word/theme/theme1.xml' });
-  const styles = parts['word/styles.xml'];
-  if (!styles) throw new Error('reference.docx has no word/styles.xml');
-  const theme = parts['word/theme/theme1.xml'];
-  return { styles: strFromU8(styles), ...(theme ? { theme } : {}) };
-}

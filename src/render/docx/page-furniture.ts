@@ -1,17 +1,17 @@
 /**
  * The regions above the columns (header band, summary box, key points, pull quote) and the page header and footer,
- * in the words of src/render/furniture.ts so every format says the same thing.
+ * in the words of src/layout/furniture.ts so every format says the same thing.
  */
-import { BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ITableBordersOptions } from 'docx';
+import { BorderStyle, Footer, Header, ImageRun, LineRuleType, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlign, WidthType, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, logoOf, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
 import { inlines } from './inlines/index.js';
 import type { Geometry } from '../../layout/geometry.js';
 import { withEnv, type State } from './state.js';
 import { STYLE } from './style-ids.js';
 import { textRuns } from './text.js';
-import { eighths, hex, twips } from './units.js';
+import { eighths, hex, pixels, twips } from './units.js';
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS: ITableBordersOptions = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
@@ -42,8 +42,13 @@ function box(children: WordBlock[], g: Geometry, fill: string, pad: { x: number;
 
 export function headerBand(state: State, g: Geometry): Table {
   const { meta } = state.briefing;
+  const logo = logoOf(state.briefing, state.theme, g);
   const kicker = new Paragraph({
     style: STYLE.bandKicker,
+    // Beside a logo the organisation ends where the band's text does, not at the style's tab by the band's edge.
+    ...(logo
+      ? { tabStops: [{ type: TabStopType.CLEAR, position: twips(g.contentWidth - 2 * g.band.padX) }, { type: TabStopType.RIGHT, position: twips(logo.textWidth) }] }
+      : {}),
     children: [
       ...textRuns(kindLabel(state.briefing, state.theme)),
       ...textRuns('\t'),
@@ -67,7 +72,57 @@ export function headerBand(state: State, g: Geometry): Table {
       }),
     );
   }
-  return box(lines, g, state.theme.colours.headerBackground, { x: g.band.padX, top: g.band.padY, bottom: g.band.padY });
+  const fill = state.theme.colours.headerBackground;
+  const pad = { x: g.band.padX, top: g.band.padY, bottom: g.band.padY };
+  if (!logo) return box(lines, g, fill, pad);
+  return logoBand(lines, logo, state, g, fill, pad);
+}
+
+/**
+ * The band with the logo: a second cell at the right, as wide as the logo and the band's padding, holding the picture
+ * at the layout's size at the cell's top; the text cell ends `sideGap` before it, so its text is as wide as the
+ * layout's. Decorative: no description, as Word marks one.
+ */
+function logoBand(lines: Paragraph[], logo: NonNullable<ReturnType<typeof logoOf>>, state: State, g: Geometry, fill: string, pad: { x: number; top: number; bottom: number }): Table {
+  const { image } = logo;
+  const size = { width: pixels(logo.width), height: pixels(logo.height) };
+  const altText = { id: state.drawingId(), name: 'Logo', description: image.alt, title: image.alt };
+  const picture =
+    image.kind === 'svg' && image.fallback
+      ? new ImageRun({ type: 'svg', data: Buffer.from(image.data), fallback: { type: 'png', data: Buffer.from(image.fallback) }, transformation: size, altText })
+      : new ImageRun({ type: 'png', data: Buffer.from(image.data), transformation: size, altText });
+  const logoCellWidth = logo.width + g.band.padX;
+  const textCellWidth = g.contentWidth - logoCellWidth;
+  const shading = { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) };
+  const borders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+  return new Table({
+    width: { size: twips(g.contentWidth), type: WidthType.DXA },
+    columnWidths: [twips(textCellWidth), twips(logoCellWidth)],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: twips(textCellWidth), type: WidthType.DXA },
+            shading,
+            margins: { top: twips(pad.top), bottom: twips(pad.bottom), left: twips(pad.x), right: twips(g.band.sideGap), marginUnitType: WidthType.DXA },
+            borders,
+            children: lines,
+          }),
+          new TableCell({
+            width: { size: twips(logoCellWidth), type: WidthType.DXA },
+            shading,
+            verticalAlign: VerticalAlign.TOP,
+            margins: { top: twips(pad.top), bottom: 0, left: 0, right: twips(pad.x), marginUnitType: WidthType.DXA },
+            borders,
+            // A picture needs a line as tall as itself: single spacing, in a run too small to add a descent.
+            children: [new Paragraph({ style: STYLE.figure, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [picture] })],
+          }),
+        ],
+      }),
+    ],
+  });
 }
 
 export function summaryBox(state: State, g: Geometry): Table | null {

@@ -25,7 +25,9 @@ function css(declarations: Record<string, string | number>): string {
 
 /** `Calibri,Carlito,sans-serif`: names with spaces in single quotes, which sit inside a double-quoted attribute. */
 function fontStack(family: FontFamily): string {
-  const names = [fontFaceFiles(family).wordTwin, family].map((name) => (/\s/.test(name) ? `'${name}'` : name));
+  const files = fontFaceFiles(family);
+  const house = files.fallback ? [fontFaceFiles(files.fallback).wordTwin, files.fallback] : [];
+  const names = [files.wordTwin, family, ...house].map((name) => (/\s/.test(name) ? `'${name}'` : name));
   return [...names, genericFamily(family)].join(',');
 }
 

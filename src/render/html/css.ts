@@ -13,7 +13,7 @@
  */
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { FALLBACK_CHAIN } from '../../layout/fonts.js';
+import { FALLBACK_CHAIN, fontFaceFiles } from '../../layout/fonts.js';
 import { pageBanner } from '../../theme/markings.js';
 import { genericFamily } from './fonts.js';
 import type { Geometry } from '../../layout/geometry.js';
@@ -37,7 +37,9 @@ function em(n: number): string {
 function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
   const family = theme.fonts[role];
   // The fallbacks in the PDF's order: a browser takes, per character, the first family whose (subset) face has it.
-  return [family, ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
+  // A house font's bundled fallback comes next, for a browser that cannot load the embedded face.
+  const house = fontFaceFiles(family).fallback;
+  return [family, ...(house ? [house] : []), ...FALLBACK_CHAIN.map((f) => f.family)].map((f) => `"${f}"`).join(', ') + `, ${genericFamily(family)}`;
 }
 
 /** Every length the rules use, in points at print size: the layout's, translated to custom properties. */
@@ -66,6 +68,7 @@ function metrics(layout: Layout): Record<string, number> {
     '--band-pad-v': g.band.padY,
     '--band-pad-h': g.band.padX,
     '--band-side-gap': g.band.sideGap,
+    ...(g.band.logo ? { '--logo-width': g.band.logo.width, '--logo-height': g.band.logo.height } : {}),
     '--box-pad': g.box.pad,
     '--box-bar': g.box.bar,
     '--after-label': g.label.after,
@@ -222,6 +225,9 @@ strong,b{font-weight:700}
 .banner-top{margin-bottom:var(--banner-gap)}
 .banner-bottom{margin-top:var(--banner-gap)}
 .band{background:var(--header-bg);color:var(--header-text);padding:var(--band-pad-v) var(--band-pad-h);margin-bottom:var(--block-spacing)}
+.band-logo{display:flex;align-items:flex-start;column-gap:var(--band-side-gap)}
+.band-text{flex:1 1 0;min-width:0}
+.logo{flex:none;display:block;width:var(--logo-width);height:var(--logo-height)}
 .kicker{display:flex;flex-wrap:wrap;column-gap:var(--band-side-gap);font-size:var(--small-size);line-height:var(--small-leading)}
 .kind{font-weight:700;text-transform:uppercase;letter-spacing:${em(g.label.tracking)}}
 .org{margin-left:auto;text-align:right}

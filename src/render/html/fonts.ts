@@ -10,6 +10,7 @@ import type { Face as LayoutFace } from '../../layout/faces.js';
 import type { FontStyle } from '../../layout/fonts.js';
 import { splitByCoverage } from '../../layout/runs.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
+import { fontFaceFiles } from '../../layout/fonts.js';
 import { subsetTrueType } from '../subset.js';
 import { sfntToWoff2 } from './woff2.js';
 
@@ -48,8 +49,10 @@ function styleOf(face: Pick<Face, 'bold' | 'italic'>): FontStyle {
 
 /** The CSS generic family to fall back on when a face cannot load at all. */
 export function genericFamily(family: FontFamily): string {
-  if (family === 'Tinos') return 'serif';
-  if (family === 'Cousine') return 'monospace';
+  // A house font falls back as its bundled fallback would.
+  const like = fontFaceFiles(family).fallback ?? family;
+  if (like === 'Tinos') return 'serif';
+  if (like === 'Cousine') return 'monospace';
   return 'sans-serif';
 }
 

@@ -3,7 +3,7 @@
  * src/layout/furniture.ts so the three formats say the same thing.
  */
 import type { Briefing, Section } from '../../model/briefing.js';
-import { dateline, footerNote, footerParts, kindLabel, LABELS, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
+import { dateline, footerNote, footerParts, kindLabel, LABELS, logoOf, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
 import { escapeHtml } from './escape.js';
 import { bulletAt } from '../../layout/markers.js';
 import { listClass } from './blocks/list.js';
@@ -36,7 +36,13 @@ export function masthead(briefing: Briefing, state: State, titleId: string): str
     const people = meta.participants.map((p) => state.text(participantText(p))).join(state.text(' · '));
     lines.push(`<p class="participants"><b>${label}</b>${people}</p>`);
   }
-  return `<div class="band">\n${lines.join('\n')}\n</div>\n`;
+  const logo = logoOf(briefing, state.theme, state.layout.geometry);
+  if (!logo) return `<div class="band">\n${lines.join('\n')}\n</div>\n`;
+  // At the layout's size, beside the text (the same box as the PDF's); alt="" when decorative, as HTML marks one.
+  const mime = logo.image.kind === 'svg' ? 'image/svg+xml' : 'image/png';
+  const src = `data:${mime};base64,${Buffer.from(logo.image.data).toString('base64')}`;
+  const img = `<img class="logo" src="${src}" alt="${escapeHtml(logo.image.alt)}">`;
+  return `<div class="band band-logo">\n<div class="band-text">\n${lines.join('\n')}\n</div>\n${img}\n</div>\n`;
 }
 
 /** A box label ("Summary", "Key points"): an h2 in the outline, styled as a small caps-like label. */

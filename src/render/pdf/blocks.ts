@@ -5,7 +5,7 @@
  */
 import type { Block, BlockKind } from '../../model/briefing.js';
 import type { Group, Node, PartKind } from '../../layout/display.js';
-import { drawArtifact, drawImage, drawLine } from './marks.js';
+import { drawArtifact, drawImage, drawLine, drawLogo } from './marks.js';
 import type { State, StructElement } from './state.js';
 
 type BlockDrawers = { [K in BlockKind]: (node: Extract<Block, { type: K }>, group: Group, parent: StructElement, state: State) => void };
@@ -35,6 +35,10 @@ export function drawNodes(nodes: readonly Node[], parent: StructElement, state: 
         break;
       case 'image':
         drawImage(state, parent, node);
+        break;
+      case 'logo':
+        if (node.logo.decorative) drawArtifact(state, node);
+        else drawLogo(state, parent, node);
         break;
       case 'rect':
       case 'rule':
@@ -93,6 +97,12 @@ const partDrawers: PartDrawers = {
   subtitle: tagged('P'),
   dateline: tagged('P'),
   participants: tagged('P'),
+  // A decorative logo's mark is drawn as an artifact (drawNodes), so its Figure is left without content: none is made.
+  logo: (group, parent, state) => {
+    const mark = group.children.find((n) => n.type === 'logo');
+    if (mark && !mark.logo.decorative) tagged('Figure', { alt: mark.logo.alt })(group, parent, state);
+    else flat(group, parent, state);
+  },
   summary: tagged('Sect'),
   keyPoints: tagged('Sect'),
   label: tagged('H2'),

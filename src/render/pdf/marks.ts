@@ -1,5 +1,7 @@
 /** Drawing the typesetter's marks with pdfkit: text lines as tagged content, boxes and rules as artifacts. */
-import type { Fragment, ImageMark, LineMark, Mark, RectMark, RuleMark } from '../../layout/display.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { strFromU8 } from 'fflate';
+import type { Fragment, ImageMark, LineMark, LogoMark, Mark, RectMark, RuleMark } from '../../layout/display.js';
 import type { LinkInline } from '../../model/briefing.js';
 import { plainText } from '../../model/text.js';
 import { textOptions } from './inlines.js';
@@ -38,6 +40,9 @@ export function drawArtifact(state: State, mark: Mark, type: 'Layout' | 'Paginat
       break;
     case 'image':
       break; // images are content (Figure), never decoration
+    case 'logo':
+      paintLogo(state, mark); // a decorative logo
+      break;
   }
   state.doc.endMarkedContent();
 }
@@ -85,4 +90,17 @@ export function drawImage(state: State, parent: StructElement, mark: ImageMark):
   parent.add(() => {
     state.doc.image(bytes, mark.x, mark.y, { width: mark.width, height: mark.height });
   });
+}
+
+/** The logo in its box: an SVG as vectors (svg-to-pdfkit), a PNG as the image it is. */
+function paintLogo(state: State, mark: LogoMark): void {
+  const { logo } = mark;
+  if (logo.kind === 'png') state.doc.image(Buffer.from(logo.data), mark.x, mark.y, { width: mark.width, height: mark.height });
+  else SVGtoPDF(state.doc, strFromU8(logo.data), mark.x, mark.y, { width: mark.width, height: mark.height, preserveAspectRatio: 'xMidYMid meet', assumePt: true });
+}
+
+/** A logo that carries meaning: content of its Figure element. */
+export function drawLogo(state: State, parent: StructElement, mark: LogoMark): void {
+  goToPage(state, mark.page);
+  parent.add(() => paintLogo(state, mark));
 }

@@ -5,7 +5,11 @@ import { dateline, footerParts, participantText } from '../../../src/layout/furn
 import { plainText } from '../../../src/model/text.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { blockStrings } from '../../support/model-text.js';
-import { parts, renderSource, SOURCES, wellFormedError } from './support.js';
+import { context, parts, renderSource, SOURCES, wellFormedError } from './support.js';
+import { renderDocx } from '../../../src/render/docx/index.js';
+import { layoutAtSize } from '../../../src/layout/fit.js';
+import { twips } from '../../../src/render/docx/units.js';
+import { seed } from '../../support/sources.js';
 
 /** Every word the model says, in the order a reader meets it. */
 function modelWords(briefing: Briefing): string[] {
@@ -101,5 +105,18 @@ describe.each(SOURCES)('DOCX of source/%s.md', (name) => {
     expect(bytes.length).toBeLessThan(150_000);
     const again = await renderSource(name);
     expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('a classified briefing', () => {
+  it('starts the page below the banner and its gap, where the layout puts the header band', async () => {
+    const briefing = seed();
+    briefing.meta.classification = 'SECRET//NOFORN';
+    const theme = loadTheme('default');
+    const layout = layoutAtSize(theme, 9);
+    const document = parts(await renderDocx(briefing, layout, theme, context()))['word/document.xml'] ?? '';
+    const g = layout.geometry;
+    const top = twips(theme.page.margin.top + g.banner.height + g.banner.gap);
+    expect([...document.matchAll(/<w:pgMar w:top="(\d+)"/g)].map((m) => Number(m[1]))).toContain(top);
   });
 });
