@@ -30,7 +30,10 @@ const require = createRequire(import.meta.url);
 // optimised code buys nothing measurable here (a Carlito subset takes ~3 ms either way, Noto Sans JP ~16–22 ms), so
 // keep Liftoff's code. The flag is process-wide and must be set before the module is compiled, hence here.
 setFlagsFromString('--liftoff-only');
-const subsetFont = require('subset-font') as SubsetFont;
+// Required when a subset is first made, not when this module loads: the startup snapshot (src/startup/snapshot.ts)
+// evaluates this module while WebAssembly, which subset-font's dependencies set up as they load, does not exist.
+// require() remembers the module, so asking again per subset costs a lookup.
+const subsetFont = (): SubsetFont => require('subset-font') as SubsetFont;
 
 /**
  * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
@@ -50,7 +53,7 @@ function subset(face: LayoutFace, text: string): Promise<Buffer> {
     // HarfBuzz subsets to TrueType; our own WOFF2 packing (./woff2.ts) replaces subset-font's wasm encoder, which
     // cost ~100 ms per face per document.
     const { bytes } = face;
-    result = subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
+    result = subsetFont()(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }).then(sfntToWoff2);
     subsetCache.set(key, result);
     result.catch(() => subsetCache.delete(key));
     const oldest = subsetCache.keys().next();

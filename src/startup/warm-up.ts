@@ -1,0 +1,64 @@
+/**
+ * The warm-up run while the startup snapshot is built (./snapshot.ts): one briefing made in memory in every format, so
+ * the snapshot holds what a first build would otherwise do on every start: the functions a build runs already
+ * compiled, the faces it draws with read and parsed, the per-process caches of shaped words and Word parts filled.
+ * Everything it leaves behind is what a batch's earlier documents leave behind for the next one, which builds the
+ * same bytes (the batch tests compare pooled and single builds).
+ *
+ * What it must not leave behind: native handles (no file is written; zlib and Brotli are only used synchronously) and
+ * HarfBuzz's WebAssembly, which does not exist while a snapshot is built. The HTML is therefore made up to its font
+ * subsets, where it stops: subset-font is replaced meanwhile by a stand-in that refuses (src/render/html/fonts.ts
+ * requires it per subset), and the renderer's error is the warm-up's expected end. The bundled templates are read from a copy, so the template cache holds none of them and
+ * a later edit to templates/ shows in the next build as it does without the snapshot.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderDocument } from '../build.js';
+import { BUNDLED_TEMPLATES_DIR } from '../theme/load.js';
+import type { Format } from '../render/types.js';
+
+/** HTML last: it ends at its font subsets (see above), after the other formats are made. */
+const FORMATS: Format[] = ['json', 'pdf', 'docx', 'html'];
+
+/** Builds `source` (a Markdown file) in memory; `rounds` times, so the code the build runs is compiled and settled. */
+export async function warmUp(source: string, rounds = 2): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(source));
+  const templates = mkdtempSync(join(tmpdir(), 'briefing-warm-up-'));
+  const withoutHarfBuzz = refuseSubsets();
+  try {
+    cpSync(join(BUNDLED_TEMPLATES_DIR, 'default'), templates, { recursive: true });
+    for (let round = 0; round < rounds; round++) {
+      await renderDocument(bytes, source, {
+        outDir: templates,
+        formats: FORMATS,
+        template: templates,
+        allowOverflow: true,
+        buildDate: new Date(0),
+      });
+    }
+  } finally {
+    withoutHarfBuzz.end();
+    rmSync(templates, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts a stand-in for subset-font into require()'s cache until `end()`: loading the real one would set up WebAssembly
+ * (and its handlers) in the snapshot, and calling it would make it remember a failed load for good.
+ */
+function refuseSubsets(): { end(): void } {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('subset-font');
+  const standIn = new Module(file);
+  standIn.filename = file;
+  standIn.loaded = true;
+  standIn.exports = () => Promise.reject(new Error('no font subsets while the startup snapshot is built'));
+  require.cache[file] = standIn;
+  return {
+    end: () => {
+      delete require.cache[file];
+    },
+  };
+}
