@@ -65,9 +65,12 @@ export async function chooseRunner(options: BuildOptions, documents: number, job
   if (documents === 0) return idleRunner;
   const threads = Math.min(jobs && jobs > 0 ? jobs : availableParallelism(), documents);
   const forced = jobs !== undefined && jobs > 1;
-  // Many documents: worth V8's optimising compiler, which a start from the snapshot leaves off for a single build.
-  if (documents > IN_PROCESS_MAX) optimiseForLongRuns();
-  if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) return inProcessRunner(options);
+  if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) {
+    const runner = await inProcessRunner(options);
+    if (documents <= IN_PROCESS_MAX) return runner;
+    // Many documents: worth V8's optimising compiler, which a start from the snapshot leaves off for a single build.
+    return { ...runner, run: (source) => runner.run(source).finally(optimiseForLongRuns) };
+  }
   // Started from the startup snapshot: worker processes start from it too, and this process builds as well.
   const { blob } = startedFromSnapshot;
   const script = process.argv[1];

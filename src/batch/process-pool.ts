@@ -9,6 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { BuildOptions } from '../build.js';
+import { optimiseForLongRuns } from '../startup/tiers.js';
 import type { Runner } from './pool.js';
 import type { JobResult } from './result.js';
 import { WORKER_ENV, type WorkerRequest, type WorkerResponse } from './process-worker.js';
@@ -86,6 +87,8 @@ export async function snapshotPoolRunner(options: BuildOptions, workers: number,
       const waiting = queue.shift()!; // not empty: checked above
       localBusy = true;
       void runJob(waiting.source, options).then((result) => {
+        // A batch: worth V8's optimising compiler from now on (src/startup/tiers.ts).
+        optimiseForLongRuns();
         localBusy = false;
         waiting.resolve(result);
         dispatch();

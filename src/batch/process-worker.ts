@@ -21,10 +21,11 @@ export interface WorkerResponse {
 }
 
 export function serveWorker(): void {
-  optimiseForLongRuns();
   process.on('message', (request: WorkerRequest) => {
     void runJob(request.task.source, request.task.options).then((result) => {
       process.send?.({ id: request.id, result } satisfies WorkerResponse);
+      // More are coming: worth V8's optimising compiler from now on (src/startup/tiers.ts).
+      optimiseForLongRuns();
     });
   });
   // The batch is gone (it ended, or was killed): nothing is left to build for.

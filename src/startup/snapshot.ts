@@ -29,7 +29,7 @@ import { warmUp } from './warm-up.js';
 restoreTextDecoder();
 
 /** dist/cli.js, where the snapshot was built: the CLI's paths (templates/, node_modules/) are relative to it. */
-const BUILT_AT = fileURLToPath(new URL('../cli.js', import.meta.url));
+const BUILT_AT = realpathSync(fileURLToPath(new URL('../cli.js', import.meta.url)));
 
 startupSnapshot.setDeserializeMainFunction(() => {
   // The launcher passes dist/cli.js as the script (it runs nothing: it says where the package is now).
