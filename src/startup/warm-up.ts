@@ -11,11 +11,12 @@
  * requires it per subset), and the renderer's error is the warm-up's expected end. The bundled templates are read from a copy, so the template cache holds none of them and
  * a later edit to templates/ shows in the next build as it does without the snapshot.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderDocument } from '../build.js';
+import { parseArgs } from 'node:util';
+import { runJob } from '../batch/job.js';
 import { BUNDLED_TEMPLATES_DIR } from '../theme/load.js';
 import type { Format } from '../render/types.js';
 
@@ -24,13 +25,15 @@ const FORMATS: Format[] = ['json', 'pdf', 'docx', 'html'];
 
 /** Builds `source` (a Markdown file) in memory; `rounds` times, so the code the build runs is compiled and settled. */
 export async function warmUp(source: string, rounds = 2): Promise<void> {
-  const bytes = new Uint8Array(readFileSync(source));
+  // Node's own argument parser is loaded on first use: the CLI uses it on every start.
+  parseArgs({ args: ['--quiet'], options: { quiet: { type: 'boolean' } } });
   const templates = mkdtempSync(join(tmpdir(), 'briefing-warm-up-'));
   const withoutHarfBuzz = refuseSubsets();
   try {
     cpSync(join(BUNDLED_TEMPLATES_DIR, 'default'), templates, { recursive: true });
     for (let round = 0; round < rounds; round++) {
-      await renderDocument(bytes, source, {
+      // A build as the CLI runs one (read, render, write, report), into the scratch folder.
+      await runJob(source, {
         outDir: templates,
         formats: FORMATS,
         template: templates,
