@@ -110,7 +110,14 @@ const launcher = `#!/bin/sh
 # The briefing command (scripts/bundle.mjs writes it). It starts the CLI from the startup snapshot built for this Node
 # (dist/snapshot/, see scripts/bundle-shims/snapshot-blob.cjs) when there is a proven one that was not changed since,
 # and otherwise runs dist/cli.js as before. Same arguments, same output, same exit status either way.
-self=$(readlink -f -- "$0" 2>/dev/null) || self=$0
+# Where the package is: npm links the command to dist/briefing; resolve the links (readlink -f, or one at a time).
+self=$(readlink -f -- "$0" 2>/dev/null) || {
+  self=$0
+  while [ -L "$self" ]; do
+    link=$(readlink -- "$self")
+    case $link in /*) self=$link ;; *) self=\${self%/*}/$link ;; esac
+  done
+}
 dist=\${self%/*}
 snapshot="$dist/snapshot/cli-$(node --version)"
 # NODE_OPTIONS may hold V8 flags, under which Node would refuse the snapshot: then it loads as before.

@@ -13,7 +13,7 @@
  *   warm     one briefing in every format in a warm process (after warm-up), and a rebuild of an unchanged batch
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   const say = (line = ''): void => console.log(line);
 
   try {
-    const snapshot = readdirSync(join(ROOT, 'dist/snapshot')).some((f) => f === `cli-${process.version}.ok`);
+    const snapshot = existsSync(join(ROOT, 'dist/snapshot', `cli-${process.version}.ok`));
     say(`briefing bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, cold runs on ${basename(seed)}`);
     say(`\`briefing\` is dist/briefing, ${snapshot ? 'starting from its startup snapshot' : 'WITHOUT a startup snapshot for this Node (it loads as before)'}`);
     say(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}  (other work on the machine slows every tool; compare within a line)`);

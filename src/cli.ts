@@ -35,7 +35,7 @@ Options:
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
       --force            rebuild every briefing, even those whose outputs are current; import, new: replace NAME.md
-  -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
+  -j, --jobs N           documents built at once in a batch (default: one per core; 1 builds in this process)
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
       --build            import: build the new source at once (into output/, or into DIR with -o)
