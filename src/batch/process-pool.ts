@@ -23,6 +23,8 @@ interface Waiting {
 interface Worker {
   child: ChildProcess;
   up: boolean;
+  /** Its channel closed under a task (it is dying): the task went back to the queue. */
+  lost: boolean;
   doing: (Waiting & { id: number }) | undefined;
 }
 
@@ -49,7 +51,7 @@ export async function snapshotPoolRunner(options: BuildOptions, workers: number,
       // Documents' messages come back as results; stderr stays for what only a dying process can say.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    const worker: Worker = { child, up: false, doing: undefined };
+    const worker: Worker = { child, up: false, lost: false, doing: undefined };
     pool.add(worker);
     child.on('message', (message: WorkerResponse | { up: true }) => {
       if ('up' in message) {
@@ -63,7 +65,7 @@ export async function snapshotPoolRunner(options: BuildOptions, workers: number,
     });
     const gone = (why: string): void => {
       if (!pool.delete(worker)) return;
-      if (!worker.up) broken = true;
+      if (!worker.up && !worker.lost) broken = true;
       worker.doing?.reject(new Error(`the worker process building it stopped (${why})`));
       worker.doing = undefined;
       if (!closing && !broken && queue.length > 0) start();
@@ -80,7 +82,15 @@ export async function snapshotPoolRunner(options: BuildOptions, workers: number,
       const waiting = queue.shift()!; // not empty: checked above
       const id = nextId++;
       worker.doing = { ...waiting, id };
-      worker.child.send({ id, task: { source: waiting.source, options } } satisfies WorkerRequest);
+      worker.child.send({ id, task: { source: waiting.source, options } } satisfies WorkerRequest, (error) => {
+        if (!error || worker.doing?.id !== id) return;
+        // The worker is going away: another builder takes the task, and the exit is handled when it comes.
+        worker.up = false;
+        worker.lost = true;
+        worker.doing = undefined;
+        queue.unshift(waiting);
+        dispatch();
+      });
     }
     // This process builds only what no worker is free for: it also reads the results and reports them.
     if (queue.length > 0 && !localBusy) {
@@ -112,7 +122,7 @@ export async function snapshotPoolRunner(options: BuildOptions, workers: number,
             new Promise<void>((resolve) => {
               if (worker.child.exitCode !== null || worker.child.signalCode !== null) return resolve();
               worker.child.once('exit', () => resolve());
-              worker.child.disconnect();
+              if (worker.child.connected) worker.child.disconnect();
             }),
         ),
       );

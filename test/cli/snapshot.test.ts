@@ -4,7 +4,7 @@
  * (dist/cli.js). Either way a build gives the same bytes, the same messages and the same exit status. Every run here is
  * a fresh process, as a snapshot only matters at a process's start. `sh -x` shows which way the launcher went.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,36 @@ describe('the startup snapshot', () => {
     expect(pooled.status, pooled.stderr).toBe(0);
     expect(plain(['build', sources, '--out', b, '--jobs', '1']).status).toBe(0);
     expectSameOutputs(a, b);
+  }, 120_000);
+});
+
+describe('a batch whose worker process dies', () => {
+  it('reports the document it was building as failed, and builds the rest', async () => {
+    const sources = scratch();
+    for (let i = 0; i < 40; i++) copyFileSync(SOURCES[1]!, join(sources, `${String(i).padStart(2, '0')}-ports.md`));
+    const out = scratch();
+    const child = spawn(LAUNCHER, ['build', sources, '--out', out, '--jobs', '2'], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The launcher execs Node, so the CLI is the child itself; its worker is its child. Killed once it has built.
+    let killed = false;
+    while (!killed && child.exitCode === null) {
+      const workers = existsSync(`/proc/${child.pid}/task/${child.pid}/children`) ? readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim() : '';
+      if (workers && readdirSync(out).some((name) => name.endsWith('.pdf'))) {
+        process.kill(Number(workers.split(' ')[0]), 'SIGKILL');
+        killed = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const status = await exited;
+    expect(killed).toBe(true);
+    const failed = stderr.split('\n').filter((line) => line.includes(': error: '));
+    // Killed between two documents it fails none; else exactly the one it was building.
+    expect(failed.length).toBeLessThanOrEqual(1);
+    for (const line of failed) expect(line).toMatch(/-ports\.md: error: internal error: the worker process building it stopped \(SIGKILL\) \(this is a bug in briefing; please report it with the source\)$/);
+    expect(status).toBe(failed.length === 0 ? 0 : 1);
+    expect(readdirSync(out).filter((name) => name.endsWith('.pdf'))).toHaveLength(40 - failed.length);
   }, 120_000);
 });
 
