@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,7 +59,15 @@ function expectSameOutputs(a: string, b: string): void {
   for (const [name, bytes] of left) expect(bytes.equals(right.get(name)!), name).toBe(true);
 }
 
-const scratch = (): string => mkdtempSync(join(tmpdir(), 'briefing-snapshot-'));
+const made: string[] = [];
+const scratch = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-snapshot-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * A copy of the package in a fresh folder: dist/ copied (with its snapshot), the rest linked. Its snapshot was built
