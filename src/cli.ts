@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { startupSnapshot } from 'node:v8';
 import { buildDateFromEnv, expandSources } from './sources.js';
 import { runReportedBatch } from './batch/reported.js';
 import type { BatchOptions } from './batch/run.js';
@@ -16,6 +17,7 @@ import { FORMATS, type Format } from './render/types.js';
 import { hasLineBreak, parseAddressList, parseMailbox } from './mail/addresses.js';
 import type { MailOverrides } from './mail/plan.js';
 import { TOOL_VERSION } from './version.js';
+import { builtHere } from './startup/state.js';
 
 const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'docx', 'html'];
 
@@ -38,7 +40,7 @@ Options:
   -t, --template NAME    a template in templates/ or a folder path (default: the front matter's, else "default")
       --allow-overflow   let a briefing too long for one page flow onto more pages (warns instead of failing)
       --force            rebuild every briefing, even those whose outputs are current; import, new: replace NAME.md
-  -j, --jobs N           worker threads for a batch (default: one per core; 1 builds in this process)
+  -j, --jobs N           documents built at once in a batch (default: one per core; 1 builds in this process)
   -w, --watch            build, then rebuild whenever a source or one of its images changes
   -p, --port N           preview: the port on 127.0.0.1 (default 4173; 0 picks a free one)
       --build            import: build the new source at once (into output/, or into DIR with -o)
@@ -198,24 +200,35 @@ function parseCount(value: string | undefined, option: string, min: number): num
   return Number(value);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`briefing: ${error.message}\nRun \`briefing --help\` for usage.`);
-      process.exitCode = 2;
-      return;
-    }
-    // The machine's problem, said as what to do: no stack trace, no "bug".
-    if (error instanceof EnvironmentError) {
-      console.error(`briefing: ${error.message}`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    // Only what nothing above expected: the stack is for the report.
-    console.error(`briefing: internal error (this is a bug in briefing; please report it): ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Runs the command line. A plain start runs it at once, below; a start from the startup snapshot
+ * (src/startup/snapshot.ts) evaluated this module while the snapshot was built and calls this after deserialising.
+ */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(`briefing: ${error.message}\nRun \`briefing --help\` for usage.`);
+        process.exitCode = 2;
+        return;
+      }
+      // The machine's problem, said as what to do: no stack trace, no "bug".
+      if (error instanceof EnvironmentError) {
+        console.error(`briefing: ${error.message}`);
+        process.exitCode = error.exitCode;
+        return;
+      }
+      // Only what nothing above expected: the stack is for the report.
+      console.error(`briefing: internal error (this is a bug in briefing; please report it): ${(error as Error).stack ?? String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** For dist/cli.js: whether this run's V8 code cache is worth writing (it built a document in this process). */
+export const codeCacheWorthSaving = (): boolean => builtHere.yes;
+
+if (!startupSnapshot.isBuildingSnapshot()) runCli();

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import type { JobResult } from './batch/result.js';
 import type { BatchOptions } from './batch/run.js';
 import type { PreviewBriefing } from './preview-pages.js';
-import { startPreview } from './preview-server.js';
 import { outputPath } from './sources.js';
+import { optimiseForLongRuns } from './startup/tiers.js';
 import { watchBuild } from './watch.js';
 
 interface ServeOptions {
@@ -30,6 +30,7 @@ function untilInterrupted(close: () => Promise<void> | void): Promise<number> {
 }
 
 export async function runWatch(paths: readonly string[], options: BatchOptions, serve: ServeOptions): Promise<number> {
+  optimiseForLongRuns();
   const watcher = watchBuild(paths, options, { quiet: serve.quiet });
   await watcher.ready;
   if (!serve.quiet) console.error('watching for changes (Ctrl-C to stop)');
@@ -37,6 +38,10 @@ export async function runWatch(paths: readonly string[], options: BatchOptions, 
 }
 
 export async function runPreview(paths: readonly string[], options: BatchOptions, serve: ServeOptions & { port: number }): Promise<number> {
+  optimiseForLongRuns();
+  // Loaded here, not with the CLI: node:http cannot be evaluated while the startup snapshot is built
+  // (src/startup/snapshot.ts), and a build has no use for it.
+  const { startPreview } = await import('./preview-server.js');
   const server = await startPreview(options.outDir, serve.port);
   const watcher = watchBuild(paths, options, {
     quiet: serve.quiet,

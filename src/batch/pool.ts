@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from '../build.js';
 import type { JobResult } from './result.js';
 import type { WorkerTask } from './worker.js';
+import { builtHere, startedFromSnapshot } from '../startup/state.js';
+import { optimiseForLongRuns } from '../startup/tiers.js';
 
 export interface Runner {
   /** How many documents to keep in flight. */
@@ -23,6 +25,7 @@ export const IN_PROCESS_MAX = 3;
 /** The pipeline loads on first use: a pooled batch's main thread never needs it. */
 export async function inProcessRunner(options: BuildOptions): Promise<Runner> {
   const { runJob } = await import('./job.js');
+  builtHere.yes = true;
   return { concurrency: 1, run: (source) => runJob(source, options), close: async () => {} };
 }
 
@@ -62,6 +65,18 @@ export async function chooseRunner(options: BuildOptions, documents: number, job
   if (documents === 0) return idleRunner;
   const threads = Math.min(jobs && jobs > 0 ? jobs : availableParallelism(), documents);
   const forced = jobs !== undefined && jobs > 1;
-  if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) return inProcessRunner(options);
+  if (threads <= 1 || (!forced && documents <= IN_PROCESS_MAX)) {
+    const runner = await inProcessRunner(options);
+    if (documents <= IN_PROCESS_MAX) return runner;
+    // Many documents: worth V8's optimising compiler, which a start from the snapshot leaves off for a single build.
+    return { ...runner, run: (source) => runner.run(source).finally(optimiseForLongRuns) };
+  }
+  // Started from the startup snapshot: worker processes start from it too, and this process builds as well.
+  const { blob } = startedFromSnapshot;
+  const script = process.argv[1];
+  if (blob !== undefined && script !== undefined) {
+    const { snapshotPoolRunner } = await import('./process-pool.js');
+    return snapshotPoolRunner(options, threads - 1, process.execArgv, script);
+  }
   return poolRunner(options, threads);
 }

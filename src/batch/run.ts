@@ -15,7 +15,7 @@ import { chooseRunner } from './pool.js';
 export interface BatchOptions extends BuildOptions {
   /** --force: build every document, current or not. */
   force?: boolean;
-  /** --jobs: worker threads (0 or undefined: one per core; 1: in-process). */
+  /** --jobs: documents built at once (0 or undefined: one per core; 1: in-process). */
   jobs?: number;
   /** SOURCE_DATE_EPOCH as given, part of the cache key. */
   sourceDateEpoch?: string | undefined;

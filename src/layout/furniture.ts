@@ -2,6 +2,7 @@
  * The words every format prints around the body (header band details, labels, footer), built once here so the
  * PDF, DOCX and HTML say exactly the same thing.
  */
+import { startupSnapshot } from 'node:v8';
 import type { Layout } from './layout.js';
 import type { Briefing, Participant } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
@@ -28,7 +29,8 @@ function dateFormat(language: string): Intl.DateTimeFormat {
     } catch {
       format = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
     }
-    dateFormats.set(language, format);
+    // Not kept while the startup snapshot is built (src/startup/snapshot.ts): it cannot hold ICU's native objects.
+    if (!startupSnapshot.isBuildingSnapshot()) dateFormats.set(language, format);
   }
   return format;
 }

@@ -2,8 +2,9 @@
  * Font subsetting shared by the emitters that embed faces (HTML as WOFF2, DOCX as obfuscated TrueType): HarfBuzz
  * through `subset-font`, TrueType out, one bounded cache per process keyed by file and characters.
  */
-import { setFlagsFromString } from 'node:v8';
-import subsetFont from 'subset-font';
+import { createRequire } from 'node:module';
+import { setFlagsFromString, startupSnapshot } from 'node:v8';
+import { startedFromSnapshot } from '../startup/state.js';
 import type { Face } from '../layout/faces.js';
 
 // HarfBuzz is 680 KB of WebAssembly. V8 compiles it with Liftoff at once and then recompiles it with TurboFan in the
@@ -13,10 +14,22 @@ import type { Face } from '../layout/faces.js';
 // first subset, not at import.
 setFlagsFromString('--liftoff-only');
 
-// A static import, not createRequire: esbuild bundles what it can see, so the CLI's bundle carries subset-font with
-// fontverter's WOFF codecs shimmed out (scripts/bundle-shims/no-woff-codecs.cjs). Required at run time instead, it
-// loaded fontverter, wawoff2 and woff2sfnt-sfnt2woff from node_modules: 20–30 ms of CPU in every cold build writing HTML
-// or DOCX.
+// An import() with a plain name, not createRequire: esbuild bundles what it can see, so the CLI's bundle carries
+// subset-font with fontverter's WOFF codecs shimmed out (scripts/bundle-shims/no-woff-codecs.cjs); required from
+// node_modules instead, it loaded fontverter, wawoff2 and woff2sfnt-sfnt2woff, 20–30 ms of CPU in every cold build
+// writing HTML or DOCX. (In the CommonJS bundle esbuild makes the import() a call of the bundled module.) It is
+// evaluated at the first subset, never while the startup snapshot is built (src/startup/snapshot.ts): there is no
+// WebAssembly then, and subset-font would keep that failure for good; the warm-up's subsets are refused instead.
+let subsetFontModule: Promise<typeof import('subset-font')> | undefined;
+function loadSubsetFont(): Promise<typeof import('subset-font')> {
+  if (startupSnapshot.isBuildingSnapshot()) return Promise.reject(new Error('no font subsets while the startup snapshot is built'));
+  // A process started from the snapshot runs its bundle with the snapshot's require, which loads only Node's own
+  // modules and has no require.resolve (HarfBuzz finds its .wasm with it): there subset-font comes from node_modules.
+  if (startedFromSnapshot.blob !== undefined) {
+    return (subsetFontModule ??= Promise.resolve({ default: createRequire(import.meta.url)('subset-font') as typeof import('subset-font')['default'] }));
+  }
+  return (subsetFontModule ??= import('subset-font'));
+}
 
 /**
  * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
@@ -37,7 +50,9 @@ export function subsetTrueType(face: Pick<Face, 'path' | 'bytes'>, text: string)
   let result = cache.get(key);
   if (!result) {
     const { bytes } = face;
-    result = subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES });
+    result = loadSubsetFont().then(({ default: subsetFont }) =>
+      subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'truetype', noHinting: true, keepFeatures: KEEP_FEATURES }),
+    );
     cache.set(key, result);
     result.catch(() => cache.delete(key));
     const oldest = cache.keys().next();
