@@ -222,11 +222,7 @@ function inView(result: Typeset, quote: Quote | undefined, leading: number): boo
   return found ?? false;
 }
 
-/**
- * The fit, with the pull quote chosen among the model's candidates: the first that, at the size chosen, is not
- * already in view a few lines below (at the top of a column); none when every one is. The writer's own choice
- * (or none) stands as it is.
- */
+/** The fit (see fitPullQuote), with the classification banner's colours decided for the page. */
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
   const fit = fitPullQuote(briefing, theme, options);
   const marking = briefing.meta.classification;
@@ -238,6 +234,11 @@ export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOption
   return { ...fit, layout: { ...fit.layout, banner }, warnings };
 }
 
+/**
+ * The fit, with the pull quote chosen among the model's candidates: the first that, at the size chosen, is not
+ * already in view a few lines below (at the top of a column); none when every one is. The writer's own choice
+ * (or none) stands as it is.
+ */
 function fitPullQuote(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
   const candidates = briefing.pullQuoteCandidates;
   if (candidates.length === 0) return fitWith(briefing, theme, options, undefined);
