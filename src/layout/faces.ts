@@ -66,10 +66,14 @@ export function getFace(family: FaceFamily, style: FontStyle): Face {
  * and copy-paste lost it. A glyph asked for with code points gets them when it has none yet.
  */
 function keepCodePoints(font: fontkit.Font): void {
+  // A glyph several characters share (the space and the no-break space, in Cousine) keeps the lowest code points it is
+  // asked for, whatever asked first: else the PDF's text layer depended on what the process had built before (a batch
+  // and a single build of the same briefing gave different bytes).
+  const precedes = (a: readonly number[], b: readonly number[]): boolean => (a[0] ?? 0) < (b[0] ?? 0);
   const getGlyph = font.getGlyph.bind(font);
   font.getGlyph = (id, codePoints = []) => {
     const glyph = getGlyph(id, codePoints);
-    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    if (glyph && codePoints.length > 0 && (glyph.codePoints.length === 0 || precedes(codePoints, glyph.codePoints))) glyph.codePoints = codePoints;
     return glyph;
   };
 }

@@ -1,0 +1,16 @@
+/**
+ * Fonts live for the whole process: a glyph several characters share (Cousine draws the space and the no-break space
+ * with one glyph) must give the PDF's text layer the same characters whichever a batch's earlier briefings asked for
+ * first, or a batch and a single build of one briefing write different bytes.
+ */
+import { expect, it } from 'vitest';
+import { getFace } from '../../src/layout/faces.js';
+
+it('a glyph shared by the space and the no-break space maps to the space, whichever was asked for first', () => {
+  const face = getFace('Cousine', 'regular');
+  const noBreak = face.font.glyphForCodePoint(0xa0);
+  const space = face.font.glyphForCodePoint(0x20);
+  expect(space.id).toBe(noBreak.id);
+  expect(space.codePoints).toEqual([0x20]);
+  expect(face.font.glyphForCodePoint(0xa0).codePoints).toEqual([0x20]);
+});
