@@ -7,7 +7,7 @@ import type { Theme } from '../theme/theme.js';
 import { stackBlocks } from './blocks.js';
 import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowBody } from './body-flow.js';
-import { keepTogether, lineRows, stackedHeight, type Env, type Row } from './frame.js';
+import { keepTogether, lineRows, stackedHeight, type Row, type TypesetEnv } from './frame.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { banner, footerHeight, footerRows, headerBand, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
@@ -45,7 +45,7 @@ export interface Typeset {
   footerHeight: number;
 }
 
-export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env {
+export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): TypesetEnv {
   const width = layout.page.width - layout.page.margin.left - layout.page.margin.right;
   const style: SpanStyle = {
     family: theme.fonts.body,
@@ -70,7 +70,7 @@ export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env 
   };
 }
 
-function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; group: Group } {
+function sectionRows(section: Section, index: number, env: TypesetEnv): { rows: Row[]; group: Group } {
   const { layout, theme } = env;
   const style: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.headingSize, colour: theme.colours.primary };
   const { headingLeading, ruleGap, rule: ruleThickness, after } = layout.geometry.section;
@@ -129,7 +129,7 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
 
   // The body, flowed into columns.
   const { columnWidth } = layout.geometry;
-  const columnEnv: Env = { ...env, x: 0, width: columnWidth, bodyColumn: true };
+  const columnEnv: TypesetEnv = { ...env, x: 0, width: columnWidth, bodyColumn: true };
   const sections = briefing.sections.map((s, i) => sectionRows(s, i, columnEnv));
   const rows = sections.flatMap((s) => s.rows);
   const bodyTop = (page: number): number => (page === 0 ? firstBodyTop : top);
