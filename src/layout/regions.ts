@@ -62,11 +62,12 @@ export function banner(text: string, env: TypesetEnv, y: number, page: number): 
   return { group: part('banner', [rect(env.x, y, env.width, height, colours.background, page), ...marks(rows)]), height };
 }
 
-export function headerBand(briefing: Briefing, env: TypesetEnv, y: number): Region {
+/** The header band (`geometry.band`): kind and organisation, title, subtitle, dateline, participants, the logo. */
+export function band(briefing: Briefing, env: TypesetEnv, y: number): Region {
   const { layout, theme } = env;
-  const band = layout.geometry.band;
-  const logo = logoOf(briefing, theme, layout.geometry);
-  const width = logo ? logo.textWidth : env.width - 2 * band.padX;
+  const g = layout.geometry;
+  const logo = logoOf(briefing, theme, g);
+  const width = logo ? logo.textWidth : env.width - 2 * g.band.padX;
   const colour = theme.colours.headerText;
   const meta = briefing.meta;
   const children: Group[] = [];
@@ -78,22 +79,22 @@ export function headerBand(briefing: Briefing, env: TypesetEnv, y: number): Regi
   const org: Span[] = [{ text: organisationOf(briefing, theme), style: orgStyle }];
   const kindRows = rowsOf(kind, kindStyle, smallLineHeight(env), 0, width);
   const orgRows = rowsOf(org, orgStyle, smallLineHeight(env), 0, width, 'right');
-  if (widthOf(kind) + widthOf(org) + band.sideGap <= width && kindRows[0] && orgRows[0]) {
+  if (widthOf(kind) + widthOf(org) + g.band.sideGap <= width && kindRows[0] && orgRows[0]) {
     kindRows[0].marks.push(...orgRows[0].marks);
     rows.push(kindRows[0]);
   } else rows.push(...kindRows, ...orgRows);
   children.push(part('kindLine', marks(rows)));
 
   const titleStyle: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.titleSize, colour };
-  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, band.titleLeading, 0, width);
-  if (titleRows[0]) titleRows[0].spaceBefore = band.titleBefore;
+  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, g.band.titleLeading, 0, width);
+  if (titleRows[0]) titleRows[0].spaceBefore = g.band.titleBefore;
   rows.push(...titleRows);
   children.push(part('title', marks(titleRows)));
 
   if (meta.subtitle) {
-    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: band.subtitleSize, colour };
-    const sub = rowsOf([{ text: meta.subtitle, style }], style, band.subtitleLeading, 0, width);
-    if (sub[0]) sub[0].spaceBefore = band.subtitleBefore;
+    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: g.band.subtitleSize, colour };
+    const sub = rowsOf([{ text: meta.subtitle, style }], style, g.band.subtitleLeading, 0, width);
+    if (sub[0]) sub[0].spaceBefore = g.band.subtitleBefore;
     rows.push(...sub);
     children.push(part('subtitle', marks(sub)));
   }
@@ -101,7 +102,7 @@ export function headerBand(briefing: Briefing, env: TypesetEnv, y: number): Regi
   if (date) {
     const style = small(env, { colour });
     const dl = rowsOf([{ text: date, style }], style, smallLineHeight(env), 0, width);
-    if (dl[0]) dl[0].spaceBefore = band.datelineBefore;
+    if (dl[0]) dl[0].spaceBefore = g.band.datelineBefore;
     rows.push(...dl);
     children.push(part('dateline', marks(dl)));
   }
@@ -112,15 +113,15 @@ export function headerBand(briefing: Briefing, env: TypesetEnv, y: number): Regi
       { text: meta.participants.map(participantText).join(' · '), style },
     ];
     const pr = rowsOf(spans, style, smallLineHeight(env), 0, width);
-    if (pr[0]) pr[0].spaceBefore = date ? band.participantsBefore : band.datelineBefore;
+    if (pr[0]) pr[0].spaceBefore = date ? g.band.participantsBefore : g.band.datelineBefore;
     rows.push(...pr);
     children.push(part('participants', marks(pr)));
   }
-  const height = Math.max(stackedHeight(rows), logo?.height ?? 0) + 2 * band.padY;
-  stackRows(rows, env.x + band.padX, y + band.padY, 0);
+  const height = Math.max(stackedHeight(rows), logo?.height ?? 0) + 2 * g.band.padY;
+  stackRows(rows, env.x + g.band.padX, y + g.band.padY, 0);
   if (logo) {
-    const x = env.x + env.width - band.padX - logo.width;
-    children.push(part('logo', [{ type: 'logo', page: 0, x, y: y + band.padY, width: logo.width, height: logo.height, logo: logo.image }]));
+    const x = env.x + env.width - g.band.padX - logo.width;
+    children.push(part('logo', [{ type: 'logo', page: 0, x, y: y + g.band.padY, width: logo.width, height: logo.height, logo: logo.image }]));
   }
   return { group: part('header', [rect(env.x, y, env.width, height, theme.colours.headerBackground, 0), ...children]), height };
 }

@@ -9,7 +9,7 @@ import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowBody } from './body-flow.js';
 import { keepTogether, lineRows, stackedHeight, type Row, type TypesetEnv } from './frame.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
-import { banner, footerHeight, footerRows, headerBand, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { band, banner, footerHeight, footerRows, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
 export interface TypesetOptions {
@@ -121,7 +121,7 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
     groups.push(region.group);
     y += region.height + layout.blockSpacing;
   };
-  add(headerBand(briefing, env, y));
+  add(band(briefing, env, y));
   if (briefing.summary.length > 0) add(summaryBox(briefing, env, y));
   if (briefing.keyPoints.length > 0) add(keyPoints(briefing, env, y));
   add(pullQuoteRegion(briefing, env, y));
