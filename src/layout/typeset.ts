@@ -1,6 +1,7 @@
 /**
- * The typesetter: lays a briefing out on the page at a given Layout (body size, leading, spacing) and returns the
- * display list plus what the fit step needs to judge it (pages used, height over the first page).
+ * The typesetter: sets a briefing at the sizes of a Layout (body size, leading, spacing, geometry: ./layout.ts) and
+ * returns TypesetPages, every mark placed on its page plus what the fit step judges them by (pages used, fill,
+ * overflow). The fit tries Layouts until the pages fit; the PDF draws the marks set at the chosen one.
  */
 import type { Briefing, ListBlock, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
@@ -24,7 +25,8 @@ export interface TypesetOptions {
   countWords?: boolean;
 }
 
-export interface Typeset {
+/** The pages as the typesetter set them at one Layout: the display list and its measures. */
+export interface TypesetPages {
   /** Top-level groups in reading order: page furniture, header, summary, key points, pull quote, body. */
   groups: Group[];
   pages: number;
@@ -102,7 +104,7 @@ function countWords(rows: readonly Row[]): { lines: number; words: number } {
   return { lines, words };
 }
 
-export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): Typeset {
+export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): TypesetPages {
   const env = baseEnv(theme, layout, briefing);
   const { margin, height: pageHeight } = layout.page;
   const groups: Group[] = [];
