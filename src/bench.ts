@@ -19,8 +19,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BuildOptions } from './build.js';
-import { buildDateFromEnv, expandSources } from './sources.js';
+import type { BuildOptions } from './build/build.js';
+import { buildDateFromEnv, expandSources } from './build/sources.js';
 import type { Format } from './render/types.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -305,7 +305,7 @@ async function main(): Promise<void> {
     say('memory: the whole process tree (the CLI and its worker processes) sampled every 50 ms; PSS counts pages the processes share once.');
 
     // In a warm process, and a rebuild with nothing to do.
-    const { buildDocument } = await import('./build.js');
+    const { buildDocument } = await import('./build/build.js');
     const warm: number[] = [];
     for (let i = 0; i < 3 + runs; i++) {
       const started = performance.now();

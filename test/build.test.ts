@@ -3,7 +3,7 @@
  * asked for with a page format, a briefing too long for its page fails whole (its JSON is not written either).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { renderDocument, type BuildOptions } from '../src/build.js';
+import { renderDocument, type BuildOptions } from '../src/build/build.js';
 
 // The real fit, counted: a build of JSON alone must not pay for it.
 const calls = vi.hoisted(() => ({ fit: 0 }));
