@@ -69,12 +69,11 @@ const common = {
 
 await build({
   ...common,
-  // batch: the batch runner alone, for `npm run bench` to measure batches exactly as the CLI runs them.
   // worker-code: the worker itself; dist/bundle/worker.js (below) loads it with its code cache for piscina.
   // import: `briefing import` (mammoth, rehype), which the CLI requires only for that command: in the CLI's bundle,
   // even unused, it made every cold build 10–20 ms slower (a third more code to read and set up).
   // send: `briefing send` (nodemailer's SMTP transport and its own copy of the pipeline), for the same reason.
-  entryPoints: { cli: 'src/cli.ts', 'worker-code': 'src/batch/worker.ts', batch: 'src/batch/run.ts', import: 'src/import/command.ts', send: 'src/mail/command.ts' },
+  entryPoints: { cli: 'src/cli/cli.ts', 'worker-code': 'src/batch/worker.ts', import: 'src/import/command.ts', send: 'src/mail/command.ts' },
   plugins: [noWoffCodecs],
 });
 // snapshot: the startup snapshot's entry, the CLI and the whole pipeline in one file (src/startup/snapshot.ts).

@@ -8,9 +8,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../write.js';
-import { sha256 } from './hash.js';
-import type { InputHashes } from '../inputs.js';
+import { writeFileAtomic } from '../io/write.js';
+import { sha256 } from '../build/hash.js';
+import type { InputHashes } from '../build/inputs.js';
 
 export const CACHE_FILE = '.briefing-cache.json';
 // 2: entries carry the briefing's title and date.

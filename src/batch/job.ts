@@ -1,6 +1,6 @@
 /** Builds one document and turns the outcome, whatever it is, into a `JobResult`. Loads the whole pipeline. */
-import { buildDocument, type BuildOptions } from '../build.js';
-import { formatFile } from '../report.js';
+import { buildDocument, type BuildOptions } from '../build/build.js';
+import { formatFile } from '../build/report.js';
 import { internalFailure, type JobResult } from './result.js';
 
 export async function runJob(source: string, options: BuildOptions): Promise<JobResult> {

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build/build.js';
 import type { JobResult } from './result.js';
 import type { WorkerTask } from './worker.js';
 import { builtHere, startedFromSnapshot } from '../startup/state.js';

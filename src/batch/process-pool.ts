@@ -8,7 +8,7 @@
  * worker takes its place while documents are left.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build/build.js';
 import { optimiseForLongRuns } from '../startup/tiers.js';
 import type { Runner } from './pool.js';
 import type { JobResult } from './result.js';

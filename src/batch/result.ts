@@ -2,9 +2,9 @@
  * One document's build as plain data, the same whether it ran in this thread or in a worker: messages are already
  * formatted lines, so nothing with methods or prototypes has to cross a thread boundary.
  */
-import { EnvironmentError } from '../environment.js';
-import type { FileStamps } from '../file-stamp.js';
-import type { InputHashes } from '../inputs.js';
+import { EnvironmentError } from '../io/environment.js';
+import type { FileStamps } from '../io/file-stamp.js';
+import type { InputHashes } from '../build/inputs.js';
 
 export type JobStatus = 'built' | 'skipped' | 'failed';
 

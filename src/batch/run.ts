@@ -3,10 +3,10 @@
  * pool), report every result in source order, record what was built, save the cache once at the end.
  */
 import { basename, resolve } from 'node:path';
-import type { BuildOptions } from '../build.js';
-import { EnvironmentError } from '../environment.js';
-import { outputPath } from '../sources.js';
-import { TOOL_VERSION } from '../version.js';
+import type { BuildOptions } from '../build/build.js';
+import { EnvironmentError } from '../io/environment.js';
+import { outputPath } from '../build/sources.js';
+import { TOOL_VERSION } from '../build/version.js';
 import { BuildCache, cacheKey } from './cache.js';
 import { internalFailure, isErrorLine, type JobResult } from './result.js';
 import { runOrdered } from './ordered.js';

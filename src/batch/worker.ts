@@ -1,5 +1,5 @@
 /** The piscina worker: builds one document per task. Fonts, themes and the parser load once per worker, not per task. */
-import type { BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build/build.js';
 import { runJob } from './job.js';
 import type { JobResult } from './result.js';
 

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatFile } from '../report.js';
+import { formatFile } from '../build/report.js';
 import { parseBriefing } from '../parse/index.js';
-import { FileExistsError, writeNewFiles } from '../write-new.js';
+import { FileExistsError, writeNewFiles } from '../io/write-new.js';
 import { importDocument, inputKind } from './index.js';
 import { importReport } from './report.js';
 

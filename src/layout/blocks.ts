@@ -4,7 +4,7 @@
  */
 import type { Block, BlockKind, Inline, TableCell } from '../model/briefing.js';
 import { part, type Group, type Mark, type Node } from './display.js';
-import { baselineIn, keepTogether, lineRows, row, stackedHeight, type Align, type Env, type RepeatedHeader, type Row } from './frame.js';
+import { baselineIn, keepTogether, lineRows, row, stackedHeight, type Align, type RepeatedHeader, type Row, type TypesetEnv } from './frame.js';
 import { pictureGeometry } from './pictures.js';
 import { tableGeometry, tableStyles } from './tables.js';
 import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
@@ -16,7 +16,7 @@ export interface Built {
   group: Group;
 }
 
-type BlockHandlers = { [K in BlockKind]: (node: Extract<Block, { type: K }>, env: Env) => Built };
+type BlockHandlers = { [K in BlockKind]: (node: Extract<Block, { type: K }>, env: TypesetEnv) => Built };
 
 function marksOf(rows: readonly Row[]): Mark[] {
   return rows.flatMap((r) => r.marks);
@@ -31,17 +31,17 @@ function keepLines(rows: Row[]): Row[] {
   return rows;
 }
 
-function textRows(inlines: readonly Inline[], env: Env, style: SpanStyle = env.style): Row[] {
+function textRows(inlines: readonly Inline[], env: TypesetEnv, style: SpanStyle = env.style): Row[] {
   const lines = setLines(spansOf(inlines, style, env.inline), env.width);
   return lineRows(lines, style, env.lineHeight, env.x, env.width);
 }
 
-function listLabel(env: Env, ordered: boolean, number: number, checked: boolean | undefined): string {
+function listLabel(env: TypesetEnv, ordered: boolean, number: number, checked: boolean | undefined): string {
   if (checked !== undefined) return checked ? '\u2713' : '\u25a1';
   return markerText(env.layout.geometry.list.markers, ordered, env.listDepth, number);
 }
 
-function tableCellRows(cell: TableCell, style: SpanStyle, env: Env, width: number, align: Align, lineHeight: number, x: number): Row[] {
+function tableCellRows(cell: TableCell, style: SpanStyle, env: TypesetEnv, width: number, align: Align, lineHeight: number, x: number): Row[] {
   const lines = setLines(spansOf(cell.children, style, env.inline), width);
   return lineRows(lines, style, lineHeight, x, width, align);
 }
@@ -65,7 +65,7 @@ const blockHandlers: BlockHandlers = {
     const items: Node[] = [];
     const rows: Row[] = [];
     node.items.forEach((item, index) => {
-      const inner: Env = { ...env, x: env.x + indent, width: env.width - indent, listDepth: env.listDepth + 1 };
+      const inner: TypesetEnv = { ...env, x: env.x + indent, width: env.width - indent, listDepth: env.listDepth + 1 };
       const body = stackBlocks(item.children, inner, innerSpacing);
       const first = body.rows[0] ?? row(env.lineHeight);
       if (body.rows.length === 0) body.rows.push(first);
@@ -96,7 +96,7 @@ const blockHandlers: BlockHandlers = {
 
   blockquote: (node, env) => {
     const { inset, rule: ruleThickness } = env.layout.geometry.blockquote;
-    const inner: Env = { ...env, x: env.x + inset, width: env.width - inset, style: { ...env.style, italic: true } };
+    const inner: TypesetEnv = { ...env, x: env.x + inset, width: env.width - inset, style: { ...env.style, italic: true } };
     const body = stackBlocks(node.children, inner, env.layout.paragraphSpacing);
     const bars: Mark[] = body.rows.map((r) => ({
       type: 'rule',
@@ -195,13 +195,13 @@ const blockHandlers: BlockHandlers = {
   },
 };
 
-export function buildBlock(block: Block, env: Env): Built {
+export function buildBlock(block: Block, env: TypesetEnv): Built {
   // The map is keyed by kind, so this lookup is total; TypeScript cannot narrow the pair by itself.
-  return (blockHandlers[block.type] as (node: Block, env: Env) => Built)(block, env);
+  return (blockHandlers[block.type] as (node: Block, env: TypesetEnv) => Built)(block, env);
 }
 
 /** Blocks one after another, `spacing` between them (a handler may ask for more). */
-export function stackBlocks(blocks: readonly Block[], env: Env, spacing: number): { rows: Row[]; groups: Group[] } {
+export function stackBlocks(blocks: readonly Block[], env: TypesetEnv, spacing: number): { rows: Row[]; groups: Group[] } {
   const rows: Row[] = [];
   const groups: Group[] = [];
   blocks.forEach((block, i) => {

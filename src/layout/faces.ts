@@ -10,6 +10,7 @@ import { FALLBACK_IDS, fallbackFace, fontFaceFiles, type FallbackFace, type Fall
 /** A text family from the theme, or a face of the fallback chain. */
 export type FaceFamily = FontFamily | FallbackId;
 
+/** A font face loaded from its file: what every format measures, shapes and embeds with. */
 export interface Face {
   /** Unique name, also the name the PDF registers the face under, e.g. "Carlito-bold". */
   key: string;

@@ -13,7 +13,7 @@ import { geometryOf } from './geometry.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
-import { typeset, type Typeset } from './typeset.js';
+import { typeset, type TypesetPages } from './typeset.js';
 
 export interface FitOptions {
   /** Let the briefing flow onto further pages instead of failing when it does not fit at the minimum size. */
@@ -94,7 +94,7 @@ export function candidateSizes(theme: Theme): number[] {
 }
 
 /** Lays out with the fit's slack; the measure used to judge a size. */
-function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, pullQuote?: number | null, columns = theme.columns): Typeset {
+function trial(briefing: Briefing, theme: Theme, size: number, countWords = false, pullQuote?: number | null, columns = theme.columns): TypesetPages {
   const layout = withPullQuote(layoutAtSize(theme, size, 1, 0, columns), pullQuote);
   return typeset(briefing, theme, layout, { slack: (SLACK_LINES / layout.columns) * layout.leading, balance: false, countWords });
 }
@@ -103,7 +103,7 @@ function trial(briefing: Briefing, theme: Theme, size: number, countWords = fals
  * The one-page layout at `size` (`result` is the trial there): one column when the body is short (ONE_COLUMN_FILL),
  * else the theme's columns, with what the typesetter decided at that size.
  */
-function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: Typeset, pullQuote: number | null | undefined): Layout {
+function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: TypesetPages, pullQuote: number | null | undefined): Layout {
   let columns = theme.columns;
   let settled = result;
   // A body filling more than that share of two or more columns would fill far more than it of one: no trial needed.
@@ -118,7 +118,7 @@ function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: T
 }
 
 /** A layout of sizes with what the typesetter decided at them: blocks' geometry, what it kept in one column, the footer. */
-function settledLayout(layout: Layout, result: Typeset, pullQuote: number | null | undefined): Layout {
+function settledLayout(layout: Layout, result: TypesetPages, pullQuote: number | null | undefined): Layout {
   return withBlocks(withPullQuote({ ...layout, unsplit: result.unsplit, footerHeight: result.footerHeight }, pullQuote), result.blocks);
 }
 
@@ -129,11 +129,11 @@ function largestWithin(
   sizes: readonly number[],
   pages: number,
   pullQuote: number | null | undefined,
-): { index: number; result: Typeset } | null {
+): { index: number; result: TypesetPages } | null {
   // Page count only grows as the size grows, so binary search for the first (largest) size that fits.
   let low = 0;
   let high = sizes.length - 1;
-  let best: { index: number; result: Typeset } | null = null;
+  let best: { index: number; result: TypesetPages } | null = null;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const result = trial(briefing, theme, sizes[mid]!, false, pullQuote);
@@ -150,7 +150,7 @@ function largestWithin(
  * place roughly (its shaping failed; see shapeText), each named once per document: the fit's typeset holds every
  * line the emitters will draw.
  */
-export function glyphProblems(result: Typeset): { missing: string[]; rough: string[] } {
+export function glyphProblems(result: TypesetPages): { missing: string[]; rough: string[] } {
   const missing = new Set<string>();
   const rough = new Set<string>();
   const walk = (nodes: readonly Node[]): void => {
@@ -174,7 +174,7 @@ function named(chars: readonly string[]): string {
   return `${describeCharacters(shown)}${more}`;
 }
 
-function glyphWarnings(result: Typeset): FitWarning[] {
+function glyphWarnings(result: TypesetPages): FitWarning[] {
   const { missing, rough } = glyphProblems(result);
   const warnings: FitWarning[] = [];
   if (missing.length > 0) warnings.push({ message: `no embedded font has ${named(missing)}: drawn as empty boxes`, characters: missing });
@@ -195,7 +195,7 @@ function withPullQuote(layout: Layout, pullQuote: number | null | undefined): La
 const IN_VIEW_LINES = 10;
 
 /** Whether `quote`'s paragraph starts near the top of a column of the first page, a few lines below the pull quote. */
-function inView(result: Typeset, quote: Quote | undefined, leading: number): boolean {
+function inView(result: TypesetPages, quote: Quote | undefined, leading: number): boolean {
   const at = quote?.position;
   if (!at) return false;
   let found: boolean | undefined;
@@ -289,7 +289,7 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
 }
 
 /** The tallest picture the typesetter drew (already at its capped size), with its height. */
-function tallestPicture(result: Typeset): { node: ImageBlock; height: number } | null {
+function tallestPicture(result: TypesetPages): { node: ImageBlock; height: number } | null {
   let tallest: { node: ImageBlock; height: number } | null = null;
   for (const [node, { height }] of result.blocks.pictures) if (!tallest || height > tallest.height) tallest = { node, height };
   return tallest;

@@ -33,8 +33,12 @@ export interface RepeatedHeader {
   group: Group;
 }
 
-/** What block handlers need: where they are, how wide, and the current text style. */
-export interface Env {
+/**
+ * What the typesetter's block and region handlers inherit from where they sit (Pandoc's Env): where they are, how
+ * wide, and the current text style. Copied with changes where a handler descends (a list item, a quote); `blocks` and
+ * `unsplit` are shared by every copy.
+ */
+export interface TypesetEnv {
   theme: Theme;
   layout: Layout;
   /** Left offset in the frame and the width available there. */
@@ -56,7 +60,7 @@ export interface Env {
    * and quotes inherit it but sit narrower than the column, which is how the table handler tells them apart.
    */
   bodyColumn?: boolean;
-  /** Where handlers record the lists and sections they keep in one column (shared by every Env of a typeset). */
+  /** Where handlers record the lists and sections they keep in one column (shared by every env of one typesetting). */
   unsplit: Set<ListBlock | Section>;
 }
 

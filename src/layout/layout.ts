@@ -37,6 +37,8 @@ export function noBlockGeometry(briefing?: Briefing): BlockGeometry {
 /**
  * The fitted layout: what the fit step decided after measuring a briefing with the real fonts, handed unchanged to
  * the PDF, DOCX and HTML emitters so the three agree on page, size and columns. All lengths are in points.
+ * Sizes and per-block decisions, not positions: the marks set at these sizes are the typesetter's TypesetPages
+ * (./typeset.ts), which the fit judges and the PDF draws; Word and the browser set the text themselves at them.
  */
 export interface Layout {
   page: {

@@ -5,10 +5,10 @@
  * so the proportions here are the ones a reader sees.
  */
 import type { ImageBlock } from '../model/briefing.js';
-import type { Env } from './frame.js';
+import type { TypesetEnv } from './frame.js';
 import type { PictureGeometry } from './layout.js';
 
-export function pictureGeometry(node: ImageBlock, env: Env): PictureGeometry {
+export function pictureGeometry(node: ImageBlock, env: TypesetEnv): PictureGeometry {
   const recorded = env.layout.blocks.pictures.get(node);
   const decided = recorded ?? fitted(node, env.width, env.layout.geometry.image.maxHeight);
   env.blocks.pictures.set(node, decided);

@@ -7,7 +7,7 @@ import { dateline, footerNote, footerParts, kindLabel, LABELS, logoOf, organisat
 import { pageBanner } from '../theme/markings.js';
 import { buildBlock, stackBlocks } from './blocks.js';
 import { part, type Group, type Mark } from './display.js';
-import { lineRows, stackedHeight, stackRows, type Env, type Row } from './frame.js';
+import { lineRows, stackedHeight, stackRows, type Row, type TypesetEnv } from './frame.js';
 import { setLines, widthOf, type Span, type SpanStyle } from './text.js';
 
 export interface Region {
@@ -36,14 +36,14 @@ function cachedDateline(briefing: Briefing): string {
   return text;
 }
 
-function small(env: Env, change: Partial<SpanStyle> = {}): SpanStyle {
+function small(env: TypesetEnv, change: Partial<SpanStyle> = {}): SpanStyle {
   return { ...env.style, size: env.layout.smallSize, ...change };
 }
 /** Uppercase, letter-spaced, bold small text: the kind line, labels, the banner. */
-function capsStyle(env: Env, colour: string, spacing = env.layout.geometry.label.tracking): SpanStyle {
+function capsStyle(env: TypesetEnv, colour: string, spacing = env.layout.geometry.label.tracking): SpanStyle {
   return small(env, { bold: true, colour, tracking: spacing * env.layout.smallSize });
 }
-function smallLineHeight(env: Env): number {
+function smallLineHeight(env: TypesetEnv): number {
   return env.layout.geometry.smallLeading;
 }
 function rowsOf(spans: Span[], style: SpanStyle, lineHeight: number, x: number, width: number, align: 'left' | 'right' | 'center' = 'left'): Row[] {
@@ -53,7 +53,7 @@ function marks(rows: readonly Row[]): Mark[] {
   return rows.flatMap((r) => r.marks);
 }
 
-export function banner(text: string, env: Env, y: number, page: number): Region {
+export function banner(text: string, env: TypesetEnv, y: number, page: number): Region {
   const { height, tracking } = env.layout.geometry.banner;
   const colours = pageBanner(env.layout, env.theme);
   const style = capsStyle(env, colours.text, tracking);
@@ -62,11 +62,12 @@ export function banner(text: string, env: Env, y: number, page: number): Region 
   return { group: part('banner', [rect(env.x, y, env.width, height, colours.background, page), ...marks(rows)]), height };
 }
 
-export function headerBand(briefing: Briefing, env: Env, y: number): Region {
+/** The header band (`geometry.band`): kind and organisation, title, subtitle, dateline, participants, the logo. */
+export function band(briefing: Briefing, env: TypesetEnv, y: number): Region {
   const { layout, theme } = env;
-  const band = layout.geometry.band;
-  const logo = logoOf(briefing, theme, layout.geometry);
-  const width = logo ? logo.textWidth : env.width - 2 * band.padX;
+  const g = layout.geometry;
+  const logo = logoOf(briefing, theme, g);
+  const width = logo ? logo.textWidth : env.width - 2 * g.band.padX;
   const colour = theme.colours.headerText;
   const meta = briefing.meta;
   const children: Group[] = [];
@@ -78,22 +79,22 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   const org: Span[] = [{ text: organisationOf(briefing, theme), style: orgStyle }];
   const kindRows = rowsOf(kind, kindStyle, smallLineHeight(env), 0, width);
   const orgRows = rowsOf(org, orgStyle, smallLineHeight(env), 0, width, 'right');
-  if (widthOf(kind) + widthOf(org) + band.sideGap <= width && kindRows[0] && orgRows[0]) {
+  if (widthOf(kind) + widthOf(org) + g.band.sideGap <= width && kindRows[0] && orgRows[0]) {
     kindRows[0].marks.push(...orgRows[0].marks);
     rows.push(kindRows[0]);
   } else rows.push(...kindRows, ...orgRows);
   children.push(part('kindLine', marks(rows)));
 
   const titleStyle: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.titleSize, colour };
-  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, band.titleLeading, 0, width);
-  if (titleRows[0]) titleRows[0].spaceBefore = band.titleBefore;
+  const titleRows = rowsOf([{ text: meta.title, style: titleStyle }], titleStyle, g.band.titleLeading, 0, width);
+  if (titleRows[0]) titleRows[0].spaceBefore = g.band.titleBefore;
   rows.push(...titleRows);
   children.push(part('title', marks(titleRows)));
 
   if (meta.subtitle) {
-    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: band.subtitleSize, colour };
-    const sub = rowsOf([{ text: meta.subtitle, style }], style, band.subtitleLeading, 0, width);
-    if (sub[0]) sub[0].spaceBefore = band.subtitleBefore;
+    const style: SpanStyle = { ...env.style, family: theme.fonts.heading, size: g.band.subtitleSize, colour };
+    const sub = rowsOf([{ text: meta.subtitle, style }], style, g.band.subtitleLeading, 0, width);
+    if (sub[0]) sub[0].spaceBefore = g.band.subtitleBefore;
     rows.push(...sub);
     children.push(part('subtitle', marks(sub)));
   }
@@ -101,7 +102,7 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
   if (date) {
     const style = small(env, { colour });
     const dl = rowsOf([{ text: date, style }], style, smallLineHeight(env), 0, width);
-    if (dl[0]) dl[0].spaceBefore = band.datelineBefore;
+    if (dl[0]) dl[0].spaceBefore = g.band.datelineBefore;
     rows.push(...dl);
     children.push(part('dateline', marks(dl)));
   }
@@ -112,25 +113,25 @@ export function headerBand(briefing: Briefing, env: Env, y: number): Region {
       { text: meta.participants.map(participantText).join(' · '), style },
     ];
     const pr = rowsOf(spans, style, smallLineHeight(env), 0, width);
-    if (pr[0]) pr[0].spaceBefore = date ? band.participantsBefore : band.datelineBefore;
+    if (pr[0]) pr[0].spaceBefore = date ? g.band.participantsBefore : g.band.datelineBefore;
     rows.push(...pr);
     children.push(part('participants', marks(pr)));
   }
-  const height = Math.max(stackedHeight(rows), logo?.height ?? 0) + 2 * band.padY;
-  stackRows(rows, env.x + band.padX, y + band.padY, 0);
+  const height = Math.max(stackedHeight(rows), logo?.height ?? 0) + 2 * g.band.padY;
+  stackRows(rows, env.x + g.band.padX, y + g.band.padY, 0);
   if (logo) {
-    const x = env.x + env.width - band.padX - logo.width;
-    children.push(part('logo', [{ type: 'logo', page: 0, x, y: y + band.padY, width: logo.width, height: logo.height, logo: logo.image }]));
+    const x = env.x + env.width - g.band.padX - logo.width;
+    children.push(part('logo', [{ type: 'logo', page: 0, x, y: y + g.band.padY, width: logo.width, height: logo.height, logo: logo.image }]));
   }
   return { group: part('header', [rect(env.x, y, env.width, height, theme.colours.headerBackground, 0), ...children]), height };
 }
 
-function label(text: string, env: Env, width: number): Row[] {
+function label(text: string, env: TypesetEnv, width: number): Row[] {
   const style = capsStyle(env, env.theme.colours.primary);
   return rowsOf([{ text: text.toUpperCase(), style }], style, smallLineHeight(env), 0, width);
 }
 
-export function summaryBox(briefing: Briefing, env: Env, y: number): Region {
+export function summaryBox(briefing: Briefing, env: TypesetEnv, y: number): Region {
   const { pad, bar } = env.layout.geometry.box;
   const innerWidth = env.width - bar - 2 * pad;
   const labelRows = label(LABELS.summary, env, innerWidth);
@@ -143,7 +144,7 @@ export function summaryBox(briefing: Briefing, env: Env, y: number): Region {
   return { group: part('summary', [...decoration, part('label', marks(labelRows)), ...body.groups]), height };
 }
 
-export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
+export function keyPoints(briefing: Briefing, env: TypesetEnv, y: number): Region {
   const labelRows = label(LABELS.keyPoints, env, env.width);
   const list: ListBlock = {
     type: 'list',
@@ -158,7 +159,7 @@ export function keyPoints(briefing: Briefing, env: Env, y: number): Region {
   return { group: part('keyPoints', [part('label', marks(labelRows)), built.group]), height: bottom - y };
 }
 
-export function pullQuoteRegion(briefing: Briefing, env: Env, y: number): Region | null {
+export function pullQuoteRegion(briefing: Briefing, env: TypesetEnv, y: number): Region | null {
   const quote = pullQuote(briefing, env.layout);
   if (!quote) return null;
   const { layout, theme } = env;
@@ -177,7 +178,7 @@ export function pullQuoteRegion(briefing: Briefing, env: Env, y: number): Region
 }
 
 /** The footer's rows (unplaced), so the page knows its height before placing it at the bottom. */
-export function footerRows(briefing: Briefing, env: Env): Row[] {
+export function footerRows(briefing: Briefing, env: TypesetEnv): Row[] {
   const footer = env.layout.geometry.footer;
   const lineHeight = footer.leading;
   const style = small(env, { colour: env.theme.colours.muted });
@@ -200,11 +201,11 @@ export function footerRows(briefing: Briefing, env: Env): Row[] {
   return rows;
 }
 
-export function footerHeight(rows: readonly Row[], env: Env): number {
+export function footerHeight(rows: readonly Row[], env: TypesetEnv): number {
   return stackedHeight(rows) + env.layout.geometry.footer.gap;
 }
 
-export function placeFooter(rows: Row[], env: Env, bottom: number, page: number): Region {
+export function placeFooter(rows: Row[], env: TypesetEnv, bottom: number, page: number): Region {
   const height = footerHeight(rows, env);
   stackRows(rows, env.x, bottom - stackedHeight(rows), page);
   return { group: part('footer', marks(rows)), height };
@@ -214,7 +215,7 @@ export function placeFooter(rows: Row[], env: Env, bottom: number, page: number)
  * "Page 2 of 3" (`page` counts from 0), centred in the bottom margin below everything else on the page, where Word
  * puts its footer's last line and Chromium its @bottom-center margin box (geometry.footer.pageNumberBelow).
  */
-export function pageNumber(page: number, pages: number, env: Env): Mark[] {
+export function pageNumber(page: number, pages: number, env: TypesetEnv): Mark[] {
   const footer = env.layout.geometry.footer;
   const style = small(env, { colour: env.theme.colours.muted });
   const rows = rowsOf([{ text: pageNumberText(page + 1, pages), style }], style, footer.leading, 0, env.width, 'center');

@@ -9,7 +9,7 @@
  * is wider than the page.
  */
 import type { TableBlock, TableCell } from '../model/briefing.js';
-import type { Env } from './frame.js';
+import type { TypesetEnv } from './frame.js';
 import type { TableGeometry } from './layout.js';
 import { spansOf, widthOf, type Span, type SpanStyle } from './text.js';
 
@@ -25,7 +25,7 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3
  */
 const WORD_ALLOWANCE = { scale: 1.03, points: 1 };
 
-export function tableStyles(env: Env): { cell: SpanStyle; head: SpanStyle } {
+export function tableStyles(env: TypesetEnv): { cell: SpanStyle; head: SpanStyle } {
   const cell: SpanStyle = { ...env.style, size: env.layout.geometry.table.size };
   return { cell, head: { ...cell, bold: true } };
 }
@@ -59,7 +59,7 @@ export function longestWord(spans: readonly Span[]): number {
 }
 
 /** The table's geometry at this env: recorded by the fit at the chosen size, else decided here (during the fit's trials). */
-export function tableGeometry(node: TableBlock, env: Env): TableGeometry {
+export function tableGeometry(node: TableBlock, env: TypesetEnv): TableGeometry {
   const recorded = env.layout.blocks.tables.get(node);
   if (recorded) {
     env.blocks.tables.set(node, recorded);

@@ -1,15 +1,16 @@
 /**
- * The typesetter: lays a briefing out on the page at a given Layout (body size, leading, spacing) and returns the
- * display list plus what the fit step needs to judge it (pages used, height over the first page).
+ * The typesetter: sets a briefing at the sizes of a Layout (body size, leading, spacing, geometry: ./layout.ts) and
+ * returns TypesetPages, every mark placed on its page plus what the fit step judges them by (pages used, fill,
+ * overflow). The fit tries Layouts until the pages fit; the PDF draws the marks set at the chosen one.
  */
 import type { Briefing, ListBlock, Section } from '../model/briefing.js';
 import type { Theme } from '../theme/theme.js';
 import { stackBlocks } from './blocks.js';
 import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowBody } from './body-flow.js';
-import { keepTogether, lineRows, stackedHeight, type Env, type Row } from './frame.js';
+import { keepTogether, lineRows, stackedHeight, type Row, type TypesetEnv } from './frame.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
-import { banner, footerHeight, footerRows, headerBand, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { band, banner, footerHeight, footerRows, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
 export interface TypesetOptions {
@@ -24,7 +25,8 @@ export interface TypesetOptions {
   countWords?: boolean;
 }
 
-export interface Typeset {
+/** The pages as the typesetter set them at one Layout: the display list and its measures. */
+export interface TypesetPages {
   /** Top-level groups in reading order: page furniture, header, summary, key points, pull quote, body. */
   groups: Group[];
   pages: number;
@@ -45,7 +47,7 @@ export interface Typeset {
   footerHeight: number;
 }
 
-export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env {
+export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): TypesetEnv {
   const width = layout.page.width - layout.page.margin.left - layout.page.margin.right;
   const style: SpanStyle = {
     family: theme.fonts.body,
@@ -70,7 +72,7 @@ export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): Env 
   };
 }
 
-function sectionRows(section: Section, index: number, env: Env): { rows: Row[]; group: Group } {
+function sectionRows(section: Section, index: number, env: TypesetEnv): { rows: Row[]; group: Group } {
   const { layout, theme } = env;
   const style: SpanStyle = { ...env.style, family: theme.fonts.heading, bold: true, size: layout.headingSize, colour: theme.colours.primary };
   const { headingLeading, ruleGap, rule: ruleThickness, after } = layout.geometry.section;
@@ -102,7 +104,7 @@ function countWords(rows: readonly Row[]): { lines: number; words: number } {
   return { lines, words };
 }
 
-export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): Typeset {
+export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): TypesetPages {
   const env = baseEnv(theme, layout, briefing);
   const { margin, height: pageHeight } = layout.page;
   const groups: Group[] = [];
@@ -121,7 +123,7 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
     groups.push(region.group);
     y += region.height + layout.blockSpacing;
   };
-  add(headerBand(briefing, env, y));
+  add(band(briefing, env, y));
   if (briefing.summary.length > 0) add(summaryBox(briefing, env, y));
   if (briefing.keyPoints.length > 0) add(keyPoints(briefing, env, y));
   add(pullQuoteRegion(briefing, env, y));
@@ -129,7 +131,7 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
 
   // The body, flowed into columns.
   const { columnWidth } = layout.geometry;
-  const columnEnv: Env = { ...env, x: 0, width: columnWidth, bodyColumn: true };
+  const columnEnv: TypesetEnv = { ...env, x: 0, width: columnWidth, bodyColumn: true };
   const sections = briefing.sections.map((s, i) => sectionRows(s, i, columnEnv));
   const rows = sections.flatMap((s) => s.rows);
   const bodyTop = (page: number): number => (page === 0 ? firstBodyTop : top);

@@ -1,6 +1,6 @@
 /** `briefing new [--kind readout|guidance|memo] NAME`: writes DIR/NAME.md, ready to edit, never over a file unless --force. */
 import { join } from 'node:path';
-import { FileExistsError, writeNewFiles } from '../write-new.js';
+import { FileExistsError, writeNewFiles } from '../io/write-new.js';
 import { KINDS, kindLabel, newSource, type NewKind } from './source.js';
 
 export class NewUsageError extends Error {}

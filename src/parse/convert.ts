@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import type { Block, Inline, ListItem, SourcePoint, TableCell } from '../model/briefing.js';
 import { reportError, reportWarning, type Place } from './diagnostics.js';
 import { htmlToText } from './html-text.js';
-import type { FileStamps } from '../file-stamp.js';
+import type { FileStamps } from '../io/file-stamp.js';
 import { loadImage } from './images.js';
 
 /** Lists and quotes nested deeper than this are flattened: no page can show more, and emitters recurse on it. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileStamp, type FileStamps } from '../file-stamp.js';
+import { fileStamp, type FileStamps } from '../io/file-stamp.js';
 import { jpegOrientation, uprightJpeg } from './orientation.js';
 
 /**

@@ -22,7 +22,7 @@ import {
 } from '../model/briefing.js';
 import { plainText } from '../model/text.js';
 import { convertBlocks, convertInlines, pointOf, type ConvertState } from './convert.js';
-import type { FileStamps } from '../file-stamp.js';
+import type { FileStamps } from '../io/file-stamp.js';
 import { decodeSource } from './decode.js';
 import { hasErrors, reportError, reportWarning } from './diagnostics.js';
 import { mailbox, mailboxes } from './email-fields.js';

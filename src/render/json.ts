@@ -1,6 +1,6 @@
 /**
  * `--format json`: the model itself, for other tools. The model carries its own `version`. It needs no layout and no
- * theme, so a build asking only for JSON skips the fit (src/build.ts): `modelJson` is what it calls.
+ * theme, so a build asking only for JSON skips the fit (src/build/build.ts): `modelJson` is what it calls.
  */
 import type { Briefing } from '../model/briefing.js';
 import type { Renderer } from './types.js';

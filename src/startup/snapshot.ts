@@ -14,14 +14,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 // Evaluated now, so that a start finds them evaluated (the CLI itself loads them only when it needs them).
-import '../build.js';
+import '../build/build.js';
 import '../layout/fit.js';
 import '../render/json.js';
 import '../render/pdf/index.js';
 import '../render/docx/index.js';
 import '../render/html/index.js';
 import '../batch/job.js';
-import { runCli } from '../cli.js';
+import { runCli } from '../cli/cli.js';
 import { serveWorker, WORKER_ENV } from '../batch/process-worker.js';
 import { startedFromSnapshot } from './state.js';
 import { warmUp } from './warm-up.js';

@@ -4,7 +4,7 @@
  * otherwise do on every start: the functions a build runs already compiled, the faces it draws with read and parsed,
  * the per-process caches of shaped words and Word parts filled. Everything it leaves behind is what a batch's earlier
  * documents leave behind for the next one, which builds the same bytes (the batch tests compare pooled and single
- * builds; test/cli/snapshot.test.ts compares builds with and without the snapshot).
+ * builds; test/startup/snapshot.test.ts compares builds with and without the snapshot).
  *
  * What it must not leave behind: native handles (its files are closed; zlib and Brotli run synchronously; the date
  * formatters are not kept, see src/render/furniture.ts) and HarfBuzz's WebAssembly, which does not exist while a

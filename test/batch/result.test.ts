@@ -1,7 +1,7 @@
 /** A failure that is not the source's fault: the machine's is said as what to do, only a real bug as a bug. */
 import { describe, expect, it } from 'vitest';
 import { internalFailure } from '../../src/batch/result.js';
-import { EnvironmentError } from '../../src/environment.js';
+import { EnvironmentError } from '../../src/io/environment.js';
 
 describe('internalFailure', () => {
   it("says the machine's problem without calling it a bug, and an unexpected exception a bug", () => {

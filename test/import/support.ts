@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDocument } from '../../src/build.js';
+import { buildDocument } from '../../src/build/build.js';
 import { importDocument, type Imported, type InputKind } from '../../src/import/index.js';
 import type { Fields } from '../../src/import/types.js';
 

@@ -12,7 +12,7 @@ import { strFromU8 } from 'fflate';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/build.js';
+import { buildDocument } from '../../src/build/build.js';
 import { launchChromium, openHtml, visibleText, xmlError } from '../support/browser.js';
 import { clientsAvailable } from '../support/clients.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';

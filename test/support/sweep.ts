@@ -4,7 +4,7 @@
  * Anything else (an exception, or an emitter failing, which the build reports as a bug) is an internal error.
  * A failing batch of inputs is cut down to the smallest part that still fails, so the report names one input.
  */
-import { renderDocument } from '../../src/build.js';
+import { renderDocument } from '../../src/build/build.js';
 import type { Format } from '../../src/render/types.js';
 
 export const SWEEP_PATH = '/tmp/briefing-sweep/sweep.md';

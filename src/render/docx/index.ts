@@ -25,7 +25,7 @@ import { keptTogether } from './reparagraph.js';
 import { compileParts, reproducible, type Parts } from './package.js';
 import { mergeReferenceStyles, referenceWarning } from './reference-styles.js';
 import type { ReferenceDocx } from '../../theme/reference.js';
-import { headerBand, keyPoints, pageFooter, pageHeader, pageNumberDepth, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
+import { band, keyPoints, pageFooter, pageHeader, pageNumberDepth, pullQuoteParagraphs, summaryBox } from './page-furniture.js';
 import type { State } from './state.js';
 import { STYLE } from './style-ids.js';
 import { pageBanner } from '../../theme/markings.js';
@@ -92,13 +92,13 @@ function restyle(parts: Parts, reference: ReferenceDocx, context: RenderContext,
 
 /** The colour each style set on a coloured ground is set on: a reference's colour for it must be readable there. */
 function textGrounds(layout: Layout, theme: Theme): Record<string, string> {
-  const band = theme.colours.headerBackground;
+  const bandGround = theme.colours.headerBackground;
   const box = theme.colours.summaryBackground;
   return {
-    [STYLE.title]: band,
-    [STYLE.subtitle]: band,
-    [STYLE.bandKicker]: band,
-    [STYLE.bandDetail]: band,
+    [STYLE.title]: bandGround,
+    [STYLE.subtitle]: bandGround,
+    [STYLE.bandKicker]: bandGround,
+    [STYLE.bandDetail]: bandGround,
     [STYLE.banner]: pageBanner(layout, theme).background,
     [STYLE.boxLabel]: box,
     [STYLE.sourceCode]: box,
@@ -114,7 +114,7 @@ function counter(): () => string {
 /** Header band, summary box, key points and pull quote, each followed by the gap between regions. */
 function topRegions(state: State, g: Geometry): WordBlock[] {
   const gap = (): Paragraph => new Paragraph({ style: STYLE.blockGap });
-  const regions: WordBlock[][] = [[headerBand(state, g)]];
+  const regions: WordBlock[][] = [[band(state, g)]];
   const summary = summaryBox(state, g);
   if (summary) regions.push([summary]);
   const points = keyPoints(state);

@@ -40,7 +40,8 @@ function box(children: WordBlock[], g: Geometry, fill: string, pad: { x: number;
   });
 }
 
-export function headerBand(state: State, g: Geometry): Table {
+/** The header band: a shaded table (a second cell for the logo), its lines in the Band…, Title and Subtitle styles. */
+export function band(state: State, g: Geometry): Table {
   const { meta } = state.briefing;
   const logo = logoOf(state.briefing, state.theme, g);
   const kicker = new Paragraph({

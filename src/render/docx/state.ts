@@ -8,7 +8,8 @@ import type { Theme } from '../../theme/theme.js';
 import type { RenderContext } from '../types.js';
 import type { ListNumbering } from './numbering.js';
 
-export interface Env {
+/** What a DOCX handler inherits from where it sits in the document (`withEnv` makes the env of a nested place). */
+export interface DocxEnv {
   /** Paragraph style for running text here: BodyText in the body, Quote inside a block quote, … */
   paragraphStyle: string;
   /** List nesting depth of the enclosing list item (0 outside lists). */
@@ -24,7 +25,7 @@ export interface State {
   layout: Layout;
   theme: Theme;
   context: RenderContext;
-  env: Env;
+  env: DocxEnv;
   numbering: ListNumbering;
   /**
    * The next drawing id (wp:docPr), unique within this document. Left to the library, ids come from one counter per
@@ -33,4 +34,4 @@ export interface State {
   drawingId: () => string;
 }
 
-export const withEnv = (state: State, env: Partial<Env>): State => ({ ...state, env: { ...state.env, ...env } });
+export const withEnv = (state: State, env: Partial<DocxEnv>): State => ({ ...state, env: { ...state.env, ...env } });

@@ -43,7 +43,7 @@ function fontStack(theme: Theme, role: 'body' | 'heading' | 'mono'): string {
 }
 
 /** Every length the rules use, in points at print size: the layout's, translated to custom properties. */
-function metrics(layout: Layout): Record<string, number> {
+function lengthProperties(layout: Layout): Record<string, number> {
   const g = layout.geometry;
   return {
     '--body-size': layout.bodySize,
@@ -107,7 +107,7 @@ function metrics(layout: Layout): Record<string, number> {
 function properties(layout: Layout, theme: Theme): string {
   const { page } = layout;
   const c = theme.colours;
-  const lengths = Object.entries(metrics(layout)).map(([k, v]) => `${k}:${pt(v)};`);
+  const lengths = Object.entries(lengthProperties(layout)).map(([k, v]) => `${k}:${pt(v)};`);
   const vars: Record<string, string> = {
     '--page-width': pt(page.width),
     '--page-height': pt(page.height),
@@ -192,7 +192,7 @@ const REPEATED_FURNITURE =
 /** On a phone the print sizes become CSS pixels from a 16 px body, keeping the theme's proportions. */
 function phoneProperties(layout: Layout, theme: Theme): string {
   const scale = screenScale(layout);
-  const lengths = metrics(layout);
+  const lengths = lengthProperties(layout);
   // Small text stays at 13 px or more on a phone.
   const floor = SCREEN_MIN_TEXT_PX / scale;
   lengths['--small-size'] = Math.max(layout.smallSize, floor);

@@ -6,7 +6,7 @@
  * text face lacks go to the fallback face the PDF picks for them (src/layout/runs.ts), so only the faces the document
  * uses are embedded, each subset to the characters it draws.
  */
-import type { Face as LayoutFace } from '../../layout/faces.js';
+import type { Face } from '../../layout/faces.js';
 import type { FontStyle } from '../../layout/fonts.js';
 import { splitByCoverage } from '../../layout/runs.js';
 import type { FontFamily, Theme } from '../../theme/theme.js';
@@ -16,7 +16,8 @@ import { sfntToWoff2 } from './woff2.js';
 
 /** Which face of the theme a run is set in; mirrors the CSS in css.ts. */
 export type FaceRole = 'body' | 'heading' | 'mono';
-export interface Face {
+/** The face a run is drawn in as the CSS names it (role, weight, style), before the fallback for what it lacks. */
+export interface CssFace {
   role: FaceRole;
   bold: boolean;
   italic: boolean;
@@ -27,7 +28,7 @@ const subsetCache = new Map<string, Promise<Buffer>>();
 const SUBSET_CACHE_SIZE = 64;
 
 /** Subsets the face's file as the layout read it (one copy per process: the CJK face alone is 5 MB). */
-function subset(face: LayoutFace, text: string): Promise<Buffer> {
+function subset(face: Face, text: string): Promise<Buffer> {
   const key = `${face.path}\u0000${text}`;
   let result = subsetCache.get(key);
   if (!result) {
@@ -42,7 +43,7 @@ function subset(face: LayoutFace, text: string): Promise<Buffer> {
   return result;
 }
 
-function styleOf(face: Pick<Face, 'bold' | 'italic'>): FontStyle {
+function styleOf(face: Pick<CssFace, 'bold' | 'italic'>): FontStyle {
   if (face.bold) return face.italic ? 'boldItalic' : 'bold';
   return face.italic ? 'italic' : 'regular';
 }
@@ -58,7 +59,7 @@ export function genericFamily(family: FontFamily): string {
 
 interface FaceEntry {
   /** The face the layout loaded: its family name, file and bytes. */
-  face: LayoutFace;
+  face: Face;
   weight: 400 | 700;
   italic: boolean;
   chars: Set<number>;
@@ -75,7 +76,7 @@ export class FontUsage {
   }
 
   /** Notes that `text` is drawn in `face`. Layout controls (tab, newline) draw nothing and are skipped. */
-  record(text: string, face: Face): void {
+  record(text: string, face: CssFace): void {
     for (const run of splitByCoverage(text, this.familyOf(face.role), styleOf(face))) {
       // Fallback faces have no italic: the PDF sets those runs upright, and so does the CSS (font-synthesis-style).
       const bold = run.face.style === 'bold' || run.face.style === 'boldItalic';
@@ -89,7 +90,7 @@ export class FontUsage {
     }
   }
 
-  private entry(face: LayoutFace, bold: boolean, italic: boolean): FaceEntry {
+  private entry(face: Face, bold: boolean, italic: boolean): FaceEntry {
     const key = `${face.familyName}|${bold}|${italic}`;
     let entry = this.faces.get(key);
     if (!entry) {

@@ -9,7 +9,7 @@ import { renderBlocks } from './blocks/index.js';
 import { stylesheet } from './css.js';
 import { escapeHtml, safeLang } from './escape.js';
 import { renderInlines } from './inlines/index.js';
-import { banner, body, claimSectionIds, footer, keyPoints, masthead, pullQuoteFigure, summary } from './regions.js';
+import { band, banner, body, claimSectionIds, footer, keyPoints, pullQuoteFigure, summary } from './regions.js';
 import { createState, type State } from './state.js';
 
 function head(briefing: Briefing, state: State, fontFaces: string): string {
@@ -39,7 +39,7 @@ export const renderHtml: Renderer = async (briefing, given, theme, context) => {
   // The body is emitted first: it records which characters each face draws, which the font subsets need.
   const page =
     `<div class="page">\n` +
-    `<header>\n${banner(briefing, state, 'top')}${masthead(briefing, state, titleId)}</header>\n` +
+    `<header>\n${banner(briefing, state, 'top')}${band(briefing, state, titleId)}</header>\n` +
     `<main>\n<article aria-labelledby="${escapeHtml(titleId)}">\n` +
     summary(briefing, state) +
     keyPoints(briefing, state) +

@@ -17,7 +17,8 @@ export function banner(briefing: Briefing, state: State, where: 'top' | 'bottom'
   return `<div class="banner banner-${where}" role="note" aria-label="Classification">${text}</div>\n`;
 }
 
-export function masthead(briefing: Briefing, state: State, titleId: string): string {
+/** The header band (`.band`), sized by the layout's `geometry.band`. */
+export function band(briefing: Briefing, state: State, titleId: string): string {
   const { meta } = briefing;
   const kind = kindLabel(briefing, state.theme);
   const lines = [

@@ -7,7 +7,7 @@ import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
 import type { RenderContext } from '../types.js';
 import { escapeHtml, idToken } from './escape.js';
-import { FontUsage, type Face } from './fonts.js';
+import { FontUsage, type CssFace } from './fonts.js';
 
 const RTL = '\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff';
 /** A right-to-left stretch: RTL letters with the spaces, joiners and marks between them. */
@@ -32,14 +32,14 @@ export interface State {
   readonly context: RenderContext;
   readonly fonts: FontUsage;
   /** The face the current run is drawn in, as the CSS sets it; handlers change it with `withFace`. */
-  face: Face;
+  face: CssFace;
   /** The level of the last heading emitted, so nested headings never skip a level (h2 → h3 → h4). */
   headingLevel: number;
   /** Lists enclosing the current block (0 outside lists): the depth whose marker a list here shows. */
   listDepth: number;
   /** Escapes text and records its characters for the current face; `upper` for text the CSS uppercases. */
   text(value: string, options?: { upper?: boolean }): string;
-  withFace<T>(change: Partial<Face>, emit: () => T): T;
+  withFace<T>(change: Partial<CssFace>, emit: () => T): T;
   /** A document-unique id derived from `wanted`, unescaped: escape it where it is written. */
   claimId(wanted: string): string;
   inlines(nodes: readonly Inline[]): string;

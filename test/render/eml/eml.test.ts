@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type BuildOptions } from '../../../src/build.js';
+import { buildDocument, type BuildOptions } from '../../../src/build/build.js';
 import { clientsAvailable } from '../../support/clients.js';
 import { EMAIL_FIXTURES, READOUT } from '../../support/email.js';
 

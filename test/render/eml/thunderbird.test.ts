@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../../src/build.js';
+import { buildDocument } from '../../../src/build/build.js';
 import { clientsAvailable } from '../../support/clients.js';
 import { READOUT } from '../../support/email.js';
 

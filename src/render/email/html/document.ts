@@ -13,7 +13,7 @@ import type { ImageParts } from '../images.js';
 import type { EmailStyles } from '../styles.js';
 import { renderBlocks } from './blocks.js';
 import { renderInlines } from './inlines.js';
-import { banner, footer, keyPoints, layoutTable, masthead, note, pullQuoteRegion, sections, summary } from './regions.js';
+import { band, banner, footer, keyPoints, layoutTable, note, pullQuoteRegion, sections, summary } from './regions.js';
 import { createHtmlState, styleAttribute } from './state.js';
 
 export function renderEmailHtml(briefing: Briefing, styles: EmailStyles, theme: Theme, context: RenderContext, images: ImageParts): string {
@@ -23,7 +23,7 @@ export function renderEmailHtml(briefing: Briefing, styles: EmailStyles, theme: 
   const rows =
     banner(briefing, state) +
     note(briefing, state) +
-    masthead(briefing, state) +
+    band(briefing, state) +
     summary(briefing, state) +
     keyPoints(briefing, state) +
     pullQuoteRegion(briefing, state) +

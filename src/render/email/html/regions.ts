@@ -30,7 +30,8 @@ export function note(briefing: Briefing, state: HtmlState): string {
   return row(state.styles.note, state.blocks(blocks)) + row(state.styles.noteRule, '&nbsp;');
 }
 
-export function masthead(briefing: Briefing, state: HtmlState): string {
+/** The header band: one row of the body's table, in the band's style. */
+export function band(briefing: Briefing, state: HtmlState): string {
   const { meta } = briefing;
   const { styles } = state;
   const kicker = layoutTable(

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPreview, withReload, type PreviewServer } from '../../src/preview-server.js';
+import { startPreview, withReload, type PreviewServer } from '../../src/watch/preview-server.js';
 import { tinyPng } from '../support/png.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');

@@ -14,11 +14,11 @@
  */
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
-import { fileStamp } from './file-stamp.js';
-import { expandSources } from './sources.js';
-import type { JobResult } from './batch/result.js';
-import { runReportedBatch, type ReportOptions } from './batch/reported.js';
-import type { BatchOptions, BatchSummary } from './batch/run.js';
+import { fileStamp } from '../io/file-stamp.js';
+import { expandSources } from '../build/sources.js';
+import type { JobResult } from '../batch/result.js';
+import { runReportedBatch, type ReportOptions } from '../batch/reported.js';
+import type { BatchOptions, BatchSummary } from '../batch/run.js';
 
 export interface WatchOptions extends ReportOptions {
   /** After every round (the first included), with the results that were built in it. */

@@ -6,18 +6,18 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { startupSnapshot } from 'node:v8';
-import { buildDateFromEnv, expandSources } from './sources.js';
-import { runReportedBatch } from './batch/reported.js';
-import type { BatchOptions } from './batch/run.js';
-import { EnvironmentError } from './environment.js';
-import { NewUsageError, runNew } from './new/command.js';
-import { runPreview, runWatch } from './long-running.js';
-import { prepareOutDir } from './write.js';
-import { FORMATS, type Format } from './render/types.js';
-import { hasLineBreak, parseAddressList, parseMailbox } from './mail/addresses.js';
-import type { MailOverrides } from './mail/plan.js';
-import { TOOL_VERSION } from './version.js';
-import { builtHere } from './startup/state.js';
+import { buildDateFromEnv, expandSources } from '../build/sources.js';
+import { runReportedBatch } from '../batch/reported.js';
+import type { BatchOptions } from '../batch/run.js';
+import { EnvironmentError } from '../io/environment.js';
+import { NewUsageError, runNew } from '../new/command.js';
+import { runPreview, runWatch } from '../watch/long-running.js';
+import { prepareOutDir } from '../io/write.js';
+import { FORMATS, type Format } from '../render/types.js';
+import { hasLineBreak, parseAddressList, parseMailbox } from '../mail/addresses.js';
+import type { MailOverrides } from '../mail/plan.js';
+import { TOOL_VERSION } from '../build/version.js';
+import { builtHere } from '../startup/state.js';
 
 const DEFAULT_FORMATS: readonly Format[] = ['pdf', 'docx', 'html'];
 
@@ -146,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     if (paths.length !== 1) throw new UsageError('import wants one file: `briefing import FILE` (.txt, .docx, .html, or - for standard input)');
     // A bundle of its own beside this one (scripts/bundle.mjs), required only for an import: a build neither reads
     // nor compiles mammoth and rehype. require(), as in batch/pool.ts: this bundle runs as a vm.Script, without import().
-    const { runImport } = createRequire(import.meta.url)('./import.js') as typeof import('./import/command.js');
+    const { runImport } = createRequire(import.meta.url)('./import.js') as typeof import('../import/command.js');
     const build = async (source: string): Promise<number> => {
       await prepareOutDir(options.outDir);
       return (await runReportedBatch([source], options, { quiet })).failed > 0 ? 1 : 0;
@@ -155,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'send') {
     // A bundle of its own, like import's: nodemailer's transport is loaded only to send.
-    const { runSend } = createRequire(import.meta.url)('./send.js') as typeof import('./mail/command.js');
+    const { runSend } = createRequire(import.meta.url)('./send.js') as typeof import('../mail/command.js');
     const send = { smtp: values.smtp, yes: values.yes === true, allowOverflow: options.allowOverflow, overrides, quiet };
     return runSend(paths, { ...send, ...(values['save-sent'] ? { saveSent: values['save-sent'] } : {}), ...(values.template ? { template: values.template } : {}) });
   }

@@ -11,20 +11,20 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { FitResult } from './layout/fit.js';
-import type { Layout } from './layout/layout.js';
-import type { Briefing, BriefingMeta } from './model/briefing.js';
-import { parseBriefing } from './parse/index.js';
-import { reportError, reportWarning } from './parse/diagnostics.js';
-import { rendererFor } from './render/index.js';
-import { modelJson } from './render/json.js';
-import type { Format, MailContext, RenderContext } from './render/types.js';
-import { loadTheme, ThemeError } from './theme/load.js';
-import type { Theme } from './theme/theme.js';
+import type { FitResult } from '../layout/fit.js';
+import type { Layout } from '../layout/layout.js';
+import type { Briefing, BriefingMeta } from '../model/briefing.js';
+import { parseBriefing } from '../parse/index.js';
+import { reportError, reportWarning } from '../parse/diagnostics.js';
+import { rendererFor } from '../render/index.js';
+import { modelJson } from '../render/json.js';
+import type { Format, MailContext, RenderContext } from '../render/types.js';
+import { loadTheme, ThemeError } from '../theme/load.js';
+import type { Theme } from '../theme/theme.js';
 import { TOOL_VERSION } from './version.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../io/write.js';
 import { documentInputs, type InputHashes } from './inputs.js';
-import { fileStamp, type FileStamps } from './file-stamp.js';
+import { fileStamp, type FileStamps } from '../io/file-stamp.js';
 import { notMarkdownReason, outputPath } from './sources.js';
 
 // Re-exported from a module of their own so the CLI can find sources without loading the parser and layout.
@@ -92,7 +92,7 @@ function isPageFormat(format: Format): boolean {
  * layout engine (its fonts and shaping), which would be most of its time.
  */
 async function fitted(briefing: Briefing, theme: Theme, allowOverflow: boolean): Promise<FitResult> {
-  const { fitBriefing } = await import('./layout/fit.js');
+  const { fitBriefing } = await import('../layout/fit.js');
   return fitBriefing(briefing, theme, { allowOverflow });
 }
 

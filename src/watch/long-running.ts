@@ -1,10 +1,10 @@
 /** The long-running commands: `build --watch` and `preview`. Both run until interrupted (Ctrl-C), then exit 0. */
 import { basename } from 'node:path';
-import type { JobResult } from './batch/result.js';
-import type { BatchOptions } from './batch/run.js';
+import type { JobResult } from '../batch/result.js';
+import type { BatchOptions } from '../batch/run.js';
 import type { PreviewBriefing } from './preview-pages.js';
-import { outputPath } from './sources.js';
-import { optimiseForLongRuns } from './startup/tiers.js';
+import { outputPath } from '../build/sources.js';
+import { optimiseForLongRuns } from '../startup/tiers.js';
 import { watchBuild } from './watch.js';
 
 interface ServeOptions {

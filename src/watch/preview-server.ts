@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, resolve, sep } from 'node:path';
-import { listenError } from './environment.js';
+import { listenError } from '../io/environment.js';
 import { failurePage, indexPage, type PreviewBriefing } from './preview-pages.js';
 
 export interface PreviewServer {

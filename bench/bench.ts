@@ -11,25 +11,33 @@
  *            to the first document's files, and the memory of the whole process tree (the CLI and its workers)
  *   memory   the same for M copies, and with --jobs 1
  *   warm     one briefing in every format in a warm process (after warm-up), and a rebuild of an unchanged batch
+ *
+ * Not part of the tool: `npm run bench` compiles the package, then this file alone with esbuild into dist-bench/, and
+ * it loads the package's compiled modules from dist/, so it measures the code `npm run compile` made.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BuildOptions } from './build.js';
-import { buildDateFromEnv, expandSources } from './sources.js';
-import type { Format } from './render/types.js';
+import type { BuildOptions } from '../src/build/build.js';
+import type { Format } from '../src/render/types.js';
 
+/** The package root, from bench/ or from dist-bench/. */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** A compiled module of the package (dist/), as `npm run compile` wrote it. */
+const compiled = (module: string): string => pathToFileURL(join(ROOT, 'dist', module)).href;
 /** The command a writer runs (package.json "bin"). */
 const BRIEFING = join(ROOT, 'dist/briefing');
 const FORMATS: Format[] = ['pdf', 'docx', 'html'];
 /** The seed: the issue's figures are for it, and it is the heavier of the two shipped sources (Japanese fallback). */
 const SEED = '2025-01-07-tokyo-readout.md';
 const TYPST_SOURCE = join(ROOT, 'bench/tokyo-readout.typ');
+
+if (!existsSync(BRIEFING)) throw new Error(`no ${BRIEFING}: run \`npm run compile\` first`);
+const { buildDateFromEnv, expandSources } = (await import(compiled('build/sources.js'))) as typeof import('../src/build/sources.js');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -305,7 +313,7 @@ async function main(): Promise<void> {
     say('memory: the whole process tree (the CLI and its worker processes) sampled every 50 ms; PSS counts pages the processes share once.');
 
     // In a warm process, and a rebuild with nothing to do.
-    const { buildDocument } = await import('./build.js');
+    const { buildDocument } = (await import(compiled('build/build.js'))) as typeof import('../src/build/build.js');
     const warm: number[] = [];
     for (let i = 0; i < 3 + runs; i++) {
       const started = performance.now();
@@ -322,5 +330,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (!existsSync(BRIEFING)) throw new Error(`no ${BRIEFING}: run \`npm run compile\` first`);
 await main();

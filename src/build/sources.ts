@@ -1,7 +1,7 @@
 /** Which files a build reads and writes, and the date it stands for: no parser, no layout, cheap to import. */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Format } from './render/types.js';
+import type { Format } from '../render/types.js';
 
 const MARKDOWN = new Set(['.md', '.markdown']);
 

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * The package's own package.json, found by walking up from this module: tsc's dist/version.js sits one level below
- * the package root, the bundled CLI (dist/bundle/, see scripts/bundle.mjs) two.
+ * The package's own package.json, found by walking up from this module: tsc's dist/build/version.js and the bundled
+ * CLI (dist/bundle/, see scripts/bundle.mjs) both sit two levels below the package root.
  */
 function packageJson(): URL {
   for (let url = new URL('../package.json', import.meta.url); ; url = new URL('../package.json', new URL('.', url))) {

@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Briefing } from './model/briefing.js';
-import { templateDir } from './theme/load.js';
-import { sha256 } from './batch/hash.js';
+import type { Briefing } from '../model/briefing.js';
+import { templateDir } from '../theme/load.js';
+import { sha256 } from './hash.js';
 
 /** Resolved path → sha256 (hex) of the bytes. */
 export type InputHashes = Record<string, string>;

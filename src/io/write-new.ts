@@ -2,7 +2,7 @@
  * Writing the new source and its pictures: never over an existing file unless asked (`--force`), and never a
  * half-written one. Without --force each file is written under a temporary name and hard-linked to its final name,
  * which fails if that name exists even when another process created it a moment ago; with --force it is renamed
- * over the old one (src/write.ts).
+ * over the old one (./write.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { access, link, mkdir, rm, writeFile } from 'node:fs/promises';

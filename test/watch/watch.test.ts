@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchBuild, type WatchHandle } from '../../src/watch.js';
+import { watchBuild, type WatchHandle } from '../../src/watch/watch.js';
 import { tinyPng } from '../support/png.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');

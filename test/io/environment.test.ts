@@ -1,6 +1,6 @@
 /** The environment's errors as messages: each names the problem and the fix; a code not listed is not one of them. */
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError, listenError, notAFolderError, writeError } from '../src/environment.js';
+import { EnvironmentError, listenError, notAFolderError, writeError } from '../../src/io/environment.js';
 
 const failure = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code });
 

@@ -3,12 +3,12 @@
  * asked for with a page format, a briefing too long for its page fails whole (its JSON is not written either).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { renderDocument, type BuildOptions } from '../src/build.js';
+import { renderDocument, type BuildOptions } from '../../src/build/build.js';
 
 // The real fit, counted: a build of JSON alone must not pay for it.
 const calls = vi.hoisted(() => ({ fit: 0 }));
-vi.mock('../src/layout/fit.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/layout/fit.js')>();
+vi.mock('../../src/layout/fit.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/layout/fit.js')>();
   return {
     ...real,
     fitBriefing: (...args: Parameters<typeof real.fitBriefing>) => {
