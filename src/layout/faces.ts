@@ -79,6 +79,8 @@ function keepCodePoints(font: fontkit.Font): void {
   };
 }
 
+const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
+
 function loadFace(family: FaceFamily, style: FontStyle): Face {
   const fallback = isFallback(family) ? fallbackFace(family) : undefined;
   const effective = fallback ? fallbackStyle(fallback, style) : style;
@@ -99,6 +101,9 @@ function loadFace(family: FaceFamily, style: FontStyle): Face {
   const bytes = new Uint8Array(readFileSync(path));
   const font = fontkit.create(bytes);
   keepCodePoints(font);
+  // The ASCII glyphs get their code points before any document asks: a glyph one of them shares (Cousine's space,
+  // also its no-break space) then maps to the ASCII character in every PDF, whichever a batch's briefings drew first.
+  font.glyphsForString(PRINTABLE_ASCII);
   const face: Face = {
     key,
     familyName,

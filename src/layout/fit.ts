@@ -13,7 +13,7 @@ import { geometryOf } from './geometry.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
-import { typeset, type TypesetPages } from './typeset.js';
+import { drawnTypeset, typeset, type TypesetPages } from './typeset.js';
 
 export interface FitOptions {
   /** Let the briefing flow onto further pages instead of failing when it does not fit at the minimum size. */
@@ -122,26 +122,35 @@ function settledLayout(layout: Layout, result: TypesetPages, pullQuote: number |
   return withBlocks(withPullQuote({ ...layout, unsplit: result.unsplit, footerHeight: result.footerHeight }, pullQuote), result.blocks);
 }
 
-/** Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. */
+/**
+ * Largest size (index into `sizes`, which run large to small) whose trial uses at most `pages` pages. `hint`, an
+ * index likely to be the answer (another pull quote's), is judged first with the size above it: two trials instead
+ * of a whole search when it is right.
+ */
 function largestWithin(
   briefing: Briefing,
   theme: Theme,
   sizes: readonly number[],
   pages: number,
   pullQuote: number | null | undefined,
+  hint?: number,
 ): { index: number; result: TypesetPages } | null {
   // Page count only grows as the size grows, so binary search for the first (largest) size that fits.
   let low = 0;
   let high = sizes.length - 1;
   let best: { index: number; result: TypesetPages } | null = null;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const result = trial(briefing, theme, sizes[mid]!, false, pullQuote);
+  const judge = (index: number): void => {
+    const result = trial(briefing, theme, sizes[index]!, false, pullQuote);
     if (result.pages <= pages) {
-      best = { index: mid, result };
-      high = mid - 1;
-    } else low = mid + 1;
+      best = { index, result };
+      high = index - 1;
+    } else low = index + 1;
+  };
+  if (hint !== undefined && hint >= low && hint <= high) {
+    judge(hint);
+    if (best && hint > 0) judge(hint - 1);
   }
+  while (low <= high) judge((low + high) >> 1);
   return best;
 }
 
@@ -187,6 +196,10 @@ function glyphWarnings(result: TypesetPages): FitWarning[] {
   return warnings;
 }
 
+function withBanner(layout: Layout, banner: Layout['banner']): Layout {
+  return banner ? { ...layout, banner } : layout;
+}
+
 function withPullQuote(layout: Layout, pullQuote: number | null | undefined): Layout {
   return pullQuote === undefined ? layout : { ...layout, pullQuote };
 }
@@ -224,40 +237,46 @@ function inView(result: TypesetPages, quote: Quote | undefined, leading: number)
 
 /** The fit (see fitPullQuote), with the classification banner's colours decided for the page. */
 export function fitBriefing(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
-  const fit = fitPullQuote(briefing, theme, options);
   const marking = briefing.meta.classification;
-  if (!fit.ok || !marking) return fit;
-  const { known, ...banner } = bannerColours(marking, theme);
-  const warnings = known
-    ? fit.warnings
-    : [...fit.warnings, { message: `the template has no banner colour for the marking "${marking}": shown in its neutral colour`, characters: [marking] }];
-  return { ...fit, layout: { ...fit.layout, banner }, warnings };
+  const colours = marking ? bannerColours(marking, theme) : undefined;
+  const fit = fitPullQuote(briefing, theme, options, colours && { background: colours.background, text: colours.text });
+  if (!fit.ok || !marking || colours?.known !== false) return fit;
+  return { ...fit, warnings: [...fit.warnings, { message: `the template has no banner colour for the marking "${marking}": shown in its neutral colour`, characters: [marking] }] };
 }
 
 /**
  * The fit, with the pull quote chosen among the model's candidates: the first that, at the size chosen, is not
  * already in view a few lines below (at the top of a column); none when every one is. The writer's own choice
- * (or none) stands as it is.
+ * (or none) stands as it is. Each candidate's search starts at the size the one before it got.
  */
-function fitPullQuote(briefing: Briefing, theme: Theme, options: FitOptions): FitResult {
+function fitPullQuote(briefing: Briefing, theme: Theme, options: FitOptions, banner: Layout['banner']): FitResult {
   const candidates = briefing.pullQuoteCandidates;
-  if (candidates.length === 0) return fitWith(briefing, theme, options, undefined);
+  if (candidates.length === 0) return fitWith(briefing, theme, options, undefined, banner);
+  let hint: number | undefined;
   for (const candidate of candidates) {
-    const fit = fitWith(briefing, theme, options, candidate);
+    const fit = fitWith(briefing, theme, options, candidate, banner, hint);
     if (!fit.ok) return fit;
-    // Judged on the page as it is drawn: balanced columns, no slack (as src/render/pdf/index.ts sets it).
-    const drawn = typeset(briefing, theme, fit.layout, { slack: 0, balance: true, countWords: false });
+    // Judged on the page as it is drawn (the PDF draws this very typeset, see drawnTypeset).
+    const drawn = drawnTypeset(briefing, theme, fit.layout);
     if (!inView(drawn, briefing.quotes[candidate], fit.layout.leading)) return fit;
+    hint = candidateSizes(theme).indexOf(fit.layout.bodySize);
   }
-  return fitWith(briefing, theme, options, null);
+  return fitWith(briefing, theme, options, null, banner, hint);
 }
 
-function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuote: number | null | undefined): FitResult {
+function fitWith(
+  briefing: Briefing,
+  theme: Theme,
+  options: FitOptions,
+  pullQuote: number | null | undefined,
+  banner: Layout['banner'],
+  hint?: number,
+): FitResult {
   const sizes = candidateSizes(theme);
-  const onePage = largestWithin(briefing, theme, sizes, 1, pullQuote);
+  const onePage = largestWithin(briefing, theme, sizes, 1, pullQuote, hint);
   if (onePage) {
     const size = sizes[onePage.index]!;
-    return { ok: true, layout: onePageLayout(briefing, theme, size, onePage.result, pullQuote), warnings: glyphWarnings(onePage.result) };
+    return { ok: true, layout: withBanner(onePageLayout(briefing, theme, size, onePage.result, pullQuote), banner), warnings: glyphWarnings(onePage.result) };
   }
   const min = theme.size.min;
   const atMin = trial(briefing, theme, min, true, pullQuote);
@@ -270,7 +289,7 @@ function fitWith(briefing: Briefing, theme: Theme, options: FitOptions, pullQuot
     // As few pages as the minimum size needs, at the largest size that keeps that page count.
     const best = largestWithin(briefing, theme, sizes, atMin.pages, pullQuote) ?? { index: sizes.length - 1, result: atMin };
     const size = sizes[best.index]!;
-    const layout = settledLayout(layoutAtSize(theme, size, best.result.pages, 1), best.result, pullQuote);
+    const layout = withBanner(settledLayout(layoutAtSize(theme, size, best.result.pages, 1), best.result, pullQuote), banner);
     return { ok: true, layout, warnings: [{ message: `${over}; set at ${size} pt on ${best.result.pages} pages` }, ...glyphWarnings(best.result)] };
   }
   const picture = tallestPicture(atMin);

@@ -104,6 +104,21 @@ function countWords(rows: readonly Row[]): { lines: number; words: number } {
   return { lines, words };
 }
 
+/** Each fitted layout's page as drawn, with what it was set from (a layout is made for one briefing and theme). */
+const drawnPages = new WeakMap<Layout, { briefing: Briefing; theme: Theme; page: TypesetPages }>();
+
+/**
+ * The page as the PDF draws it: balanced columns, no slack. The fit judges its pull quote on this page and the PDF
+ * then draws the very same one, so it is set once per layout, not twice. Callers only read it.
+ */
+export function drawnTypeset(briefing: Briefing, theme: Theme, layout: Layout): TypesetPages {
+  const known = drawnPages.get(layout);
+  if (known && known.briefing === briefing && known.theme === theme) return known.page;
+  const page = typeset(briefing, theme, layout, { slack: 0, balance: true });
+  drawnPages.set(layout, { briefing, theme, page });
+  return page;
+}
+
 export function typeset(briefing: Briefing, theme: Theme, layout: Layout, options: TypesetOptions): TypesetPages {
   const env = baseEnv(theme, layout, briefing);
   const { margin, height: pageHeight } = layout.page;

@@ -2,9 +2,7 @@
  * Font subsetting shared by the emitters that embed faces (HTML as WOFF2, DOCX as obfuscated TrueType): HarfBuzz
  * through `subset-font`, TrueType out, one bounded cache per process keyed by file and characters.
  */
-import { createRequire } from 'node:module';
 import { setFlagsFromString, startupSnapshot } from 'node:v8';
-import { startedFromSnapshot } from '../startup/state.js';
 import type { Face } from '../layout/faces.js';
 
 // HarfBuzz is 680 KB of WebAssembly. V8 compiles it with Liftoff at once and then recompiles it with TurboFan in the
@@ -23,11 +21,8 @@ setFlagsFromString('--liftoff-only');
 let subsetFontModule: Promise<typeof import('subset-font')> | undefined;
 function loadSubsetFont(): Promise<typeof import('subset-font')> {
   if (startupSnapshot.isBuildingSnapshot()) return Promise.reject(new Error('no font subsets while the startup snapshot is built'));
-  // A process started from the snapshot runs its bundle with the snapshot's require, which loads only Node's own
-  // modules and has no require.resolve (HarfBuzz finds its .wasm with it): there subset-font comes from node_modules.
-  if (startedFromSnapshot.blob !== undefined) {
-    return (subsetFontModule ??= Promise.resolve({ default: createRequire(import.meta.url)('subset-font') as typeof import('subset-font')['default'] }));
-  }
+  // A process started from the snapshot has no require.resolve, with which subset-font finds HarfBuzz's .wasm: the
+  // bundle resolves it another way (scripts/bundle.mjs, wasmFromBundle).
   return (subsetFontModule ??= import('subset-font'));
 }
 

@@ -5,7 +5,7 @@
  * compiling and warming up the code again.
  *
  * Kept out of the heap, made after deserialising: HarfBuzz (WebAssembly, loaded by subset-font on first use, see
- * scripts/bundle-shims/subset-font-lazy.cjs), TextDecoders (./decoders.ts), files, streams and timers.
+ * src/render/subset.ts), TextDecoders (./decoders.ts), files, streams and timers.
  */
 import { restoreTextDecoder } from './decoders.js';
 import { realpathSync } from 'node:fs';

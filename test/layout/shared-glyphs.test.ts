@@ -6,6 +6,11 @@
 import { expect, it } from 'vitest';
 import { getFace } from '../../src/layout/faces.js';
 
+// First in this file: a fresh process, whose first request for the shared glyph is the no-break space's.
+it('a glyph shared by the space and the no-break space maps to the space even when the no-break space is asked for first', () => {
+  expect(getFace('Cousine', 'bold').font.glyphForCodePoint(0xa0).codePoints).toEqual([0x20]);
+});
+
 it('a glyph shared by the space and the no-break space maps to the space, whichever was asked for first', () => {
   const face = getFace('Cousine', 'regular');
   const noBreak = face.font.glyphForCodePoint(0xa0);

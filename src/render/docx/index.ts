@@ -74,7 +74,7 @@ export const renderDocx: Renderer = async (briefing, given, theme, context) => {
   const reference = theme.reference;
   if (reference) restyle(parts, reference, context, textGrounds(layout, theme));
   await embedFonts(parts, reference?.theme);
-  return reproducible(parts, {
+  return await reproducible(parts, {
     buildDate: context.buildDate,
     appendStyles: tableGridStyle(theme, g),
     ...(reference?.theme ? { replaceParts: { 'word/theme/theme1.xml': reference.theme } } : {}),

@@ -4,7 +4,7 @@
  * Output depends only on its inputs and `context.buildDate`, so the same input gives the same bytes.
  */
 import PDFDocument from 'pdfkit';
-import { typeset } from '../../layout/typeset.js';
+import { drawnTypeset } from '../../layout/typeset.js';
 import { plainText } from '../../model/text.js';
 import type { Briefing } from '../../model/briefing.js';
 import type { Renderer } from '../types.js';
@@ -27,7 +27,7 @@ function collect(doc: Doc): Promise<Uint8Array> {
 }
 
 export const renderPdf: Renderer = async (briefing, layout, theme, context) => {
-  const result = typeset(briefing, theme, layout, { slack: 0, balance: true });
+  const result = drawnTypeset(briefing, theme, layout);
   if (result.pages > layout.pages) context.warn(`the PDF needed ${result.pages} pages where the fit planned ${layout.pages}`);
   const { meta } = briefing;
   const info: PDFKit.DocumentInfo = {
