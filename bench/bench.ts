@@ -216,6 +216,8 @@ async function main(): Promise<void> {
       all: ours('pdf,docx,html'),
       json: ours('json'),
       node: [process.execPath, ['-e', '0']],
+      // The floor under every cold row: Node started from the snapshot, nothing built.
+      start: [BRIEFING, ['--version']],
       'pandoc docx': pandocVersion ? ['pandoc', [seed, '-o', join(out, 'p.docx')]] : undefined,
       'pandoc html': pandocVersion ? ['pandoc', [seed, '-s', ...embed, '-o', join(out, 'p.html')]] : undefined,
       'pandoc pdf': pandocVersion && weasy ? ['pandoc', [seed, '--pdf-engine=weasyprint', '-o', join(out, 'p.pdf')]] : undefined,
@@ -266,6 +268,7 @@ async function main(): Promise<void> {
     }
     row('`--format json` (parse only)', t('json'), '', '', '', null);
     row('`node -e 0`', t('node'), '', '', '', null);
+    row('`briefing --version` (the start alone)', t('start'), '', '', '', null);
 
     // Batches, as the CLI runs them.
     const batchDir = join(work, 'batch');
