@@ -3,7 +3,8 @@
  * in the DOCX's grid, the HTML's colgroup and Chromium's rendering as the layout set them, and sit where the layout
  * put them in the PDF, in LibreOffice's PDF of the DOCX and in Chromium's print of the HTML; none of those breaks a
  * word of the table. Each picture is drawn at the layout's size in all three (2% either way), upright (the phone
- * photo's EXIF orientation applied once), and the DOCX stays on one page in LibreOffice.
+ * photo's EXIF orientation applied once), and the DOCX stays on one page in LibreOffice. The long table runs from
+ * the first column into the second after the same row in all three, its header row repeated above the rest.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { pdfPages, pdfWordBoxes, type WordBox } from '../support/pdf.js';
 import { runCliAsync } from '../support/run.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const NAMES = ['wide-table', 'portrait-photo', 'phone-photo'] as const;
+const NAMES = ['wide-table', 'long-table', 'portrait-photo', 'phone-photo'] as const;
 type Name = (typeof NAMES)[number];
 const READERS = ['pdfkit', 'libreoffice', 'chromium'] as const;
 type Reader = (typeof READERS)[number];
@@ -182,6 +183,26 @@ describe.skipIf(!haveClients)('tables and pictures: the layout decides, every fo
     });
   });
 
+  describe('the long table', () => {
+    it('keeps the DOCX on one page in LibreOffice', () => {
+      expect(pdfPages(get('long-table').pdfs.libreoffice)).toBe(1);
+    });
+
+    it('runs into the second column after the same row in every format, its header row repeated there', () => {
+      const { briefing, pdfs } = get('long-table');
+      const node = blocksOf(briefing, 'table')[0]!;
+      const head = plainText(node.header[0]!.children);
+      const firstWords = node.rows.map((cells) => plainText(cells[0]!.children).split(/\s+/)[0]!);
+      const split = Object.fromEntries(READERS.map((reader) => [reader, tableColumns(pdfWordBoxes(pdfs[reader]), head)]));
+      // Every row once, in order, the header in both columns.
+      expect(split.pdfkit!.map((c) => c.header)).toEqual([true, true]);
+      expect(split.pdfkit!.flatMap((c) => c.firstWords)).toEqual(firstWords);
+      expect(split.pdfkit![0]!.firstWords.length).toBeGreaterThan(2);
+      expect(split.pdfkit![1]!.firstWords.length).toBeGreaterThan(2);
+      expect(split).toEqual({ pdfkit: split.pdfkit, libreoffice: split.pdfkit, chromium: split.pdfkit });
+    });
+  });
+
   describe.each(['portrait-photo', 'phone-photo'] as const)('the %s', (name) => {
     const picture = (): PictureGeometry => {
       const { briefing, layout } = get(name);
@@ -219,6 +240,21 @@ describe.skipIf(!haveClients)('tables and pictures: the layout decides, every fo
     expect(pdfPages(get('portrait-photo').pdfs.libreoffice)).toBe(1);
   });
 });
+
+/**
+ * A table's first column in each text column of the first page: whether its header word is there, and the first word
+ * of each row below it (the words starting where the header word starts, within a point).
+ */
+function tableColumns(boxes: readonly WordBox[], header: string): { header: boolean; firstWords: string[] }[] {
+  const page = boxes.filter((b) => b.page === 1);
+  return [0, 1].map((column) => {
+    const inColumn = page.filter((b) => (b.xMin >= b.pageWidth / 2 ? 1 : 0) === column);
+    const head = inColumn.find((b) => b.text === header);
+    if (!head) return { header: false, firstWords: [] };
+    const below = inColumn.filter((b) => b.yMin > head.yMax - 1 && Math.abs(b.xMin - head.xMin) <= 1).sort((a, b) => a.yMin - b.yMin);
+    return { header: true, firstWords: below.map((b) => b.text) };
+  });
+}
 
 /** "Timor-Leste" may break after its hyphen: "Timor-" and "Leste" are parts, not broken words. */
 function hyphenParts(word: string): string[] {
