@@ -3,7 +3,7 @@
  *
  * Every open face here is metric-compatible with a font Word users have, so the DOCX can name the Word font and
  * still break lines where the PDF does. The files come from npm packages (never system fonts, never downloaded at
- * run time). Text the body face lacks (kanji, kana, Hangul, Arabic, Hebrew, emoji) falls back run by run to the first
+ * run time). Text the body face lacks (kanji, kana, Hangul, Arabic, Hebrew, ballot boxes, emoji) falls back run by run to the first
  * face of FALLBACK_CHAIN that has it; fallback faces load only when a character needs them.
  */
 import { createRequire } from 'node:module';
@@ -81,7 +81,7 @@ export function fontFaceFiles(family: FontFamily): FontFaceFiles {
 }
 
 /** The fallback faces, in the order a character the text face lacks tries them. */
-export const FALLBACK_IDS = ['latin', 'jp', 'kr', 'arabic', 'hebrew', 'emoji'] as const;
+export const FALLBACK_IDS = ['latin', 'jp', 'kr', 'arabic', 'hebrew', 'symbols', 'emoji'] as const;
 export type FallbackId = (typeof FALLBACK_IDS)[number];
 
 /** Which Word font slot names a fallback run's font: East Asian, complex script (RTL), or the plain ASCII/hAnsi slots. */
@@ -190,6 +190,17 @@ export const FALLBACK_CHAIN: readonly FallbackFace[] = [
     word: { slot: 'cs', font: 'Arial' },
     rtl: true,
     ranges: [[0x0590, 0x05ff], [0xfb1d, 0xfb4f]],
+  },
+  {
+    // The ballot boxes ☐ ☑ ☒ (a task item's box, src/layout/markers.ts): no text face has them, and Noto Emoji has
+    // only ☑, drawn otherwise. Word has no such font, so it uses the face the DOCX embeds under this name.
+    id: 'symbols',
+    family: 'Noto Sans Symbols 2',
+    keyPrefix: 'NotoSansSymbols2',
+    files: expoFiles('noto-sans-symbols-2', 'NotoSansSymbols2', false),
+    word: { slot: 'ascii', font: 'Noto Sans Symbols 2' },
+    rtl: false,
+    ranges: [[0x2610, 0x2612]],
   },
   {
     id: 'emoji',
