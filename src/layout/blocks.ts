@@ -114,7 +114,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   table: (node, env) => {
-    const { columns: widths, width, span } = tableGeometry(node, env);
+    const { columns: widths, width, span, align: aligns } = tableGeometry(node, env);
     const { padX, padY, rule: gridRule, leading: lineHeight } = env.layout.geometry.table;
     const styles = tableStyles(env);
     // A table set across the page is placed from the page's content edge, not the column's.
@@ -129,8 +129,8 @@ const blockHandlers: BlockHandlers = {
     let header: RepeatedHeader | undefined;
     [node.header, ...node.rows].forEach((cells, r, all) => {
       const head = r === 0;
-      const cellRows = node.align.map((align, c) =>
-        tableCellRows(cells[c] ?? { children: [] }, head ? styles.head : styles.cell, env, textWidth(widths[c]!), align ?? 'left', lineHeight, xs[c]! + padX),
+      const cellRows = aligns.map((align, c) =>
+        tableCellRows(cells[c] ?? { children: [] }, head ? styles.head : styles.cell, env, textWidth(widths[c]!), align, lineHeight, xs[c]! + padX),
       );
       const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * padY;
       const marks: Mark[] = [];
