@@ -95,7 +95,11 @@ export interface FallbackFace {
   keyPrefix: string;
   /** TTF paths (resolved on first use, so a Latin-only build never even resolves the package). No italics anywhere. */
   files(): { regular: string; bold?: string };
-  /** The Word font every Windows and Mac Word has for this script, and the rFonts slot that names it. */
+  /**
+   * The Word font runs of this script name, and the rFonts slot that names it: a font every Windows and Mac Word has,
+   * or the face's own name where a Word font would break lines elsewhere than the PDF (the DOCX embeds the face under
+   * the name it gives; src/render/docx/embedded-fonts.ts).
+   */
   word: { slot: WordSlot; font: string };
   /** Right-to-left script: the DOCX marks its runs w:rtl, the HTML isolates them with <bdi>. */
   rtl: boolean;
@@ -128,8 +132,9 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
 
 /**
  * The fallback chain. Japanese comes before Korean so shared ideographs (石破茂) take Japanese forms, as the product
- * promises for Japanese names; Hangul is only in the Korean face. Word names fonts every Word has, and LibreOffice
- * maps them to an installed Noto face.
+ * promises for Japanese names; Hangul is only in the Korean face. Word names fonts every Word has for CJK and emoji,
+ * and the DOCX embeds the Noto face under that name; Arabic and Hebrew name their Noto face itself, which the DOCX
+ * embeds, since Arial (every Word's complex-script font) is embedded as Arimo, which has no Arabic.
  */
 export const FALLBACK_CHAIN: readonly FallbackFace[] = [
   {
@@ -178,7 +183,7 @@ export const FALLBACK_CHAIN: readonly FallbackFace[] = [
     family: 'Noto Sans Arabic',
     keyPrefix: 'NotoSansArabic',
     files: expoFiles('noto-sans-arabic', 'NotoSansArabic', true),
-    word: { slot: 'cs', font: 'Arial' },
+    word: { slot: 'cs', font: 'Noto Sans Arabic' },
     rtl: true,
     ranges: [[0x0600, 0x06ff], [0x0750, 0x077f], [0x0870, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]],
   },
@@ -187,7 +192,7 @@ export const FALLBACK_CHAIN: readonly FallbackFace[] = [
     family: 'Noto Sans Hebrew',
     keyPrefix: 'NotoSansHebrew',
     files: expoFiles('noto-sans-hebrew', 'NotoSansHebrew', true),
-    word: { slot: 'cs', font: 'Arial' },
+    word: { slot: 'cs', font: 'Noto Sans Hebrew' },
     rtl: true,
     ranges: [[0x0590, 0x05ff], [0xfb1d, 0xfb4f]],
   },

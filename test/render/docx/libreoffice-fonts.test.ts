@@ -66,6 +66,11 @@ describe.skipIf(!available)('DOCX in LibreOffice with only DejaVu installed', ()
     expect(FIXTURES.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('sets Arabic in Noto Sans Arabic, the face the PDF sets it in (the Arabic fixture)', () => {
+    expect(pdfFonts(join(dir, 'out', 'arabic-readout.pdf'))).toContain('NotoSansArabic-Regular');
+    expect(pdfFonts(pdfs.get('arabic-readout')!)).toContain('NotoSansArabic-Regular');
+  });
+
   it.each(DOCUMENTS.map((d) => [d.name, d] as const))('%s lays out on as many pages as its PDF (one, unless pages: multi)', (name) => {
     expect(pdfPages(pdfs.get(name)!)).toBe(pdfPages(join(dir, 'out', `${name}.pdf`)));
   });

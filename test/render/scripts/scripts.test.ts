@@ -93,9 +93,9 @@ describe('DOCX', () => {
     expect(doc).toContain(`<w:rFonts w:eastAsia="Malgun Gothic" w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.korean}</w:t>`);
   });
 
-  it('marks Arabic and Hebrew runs right to left with a complex-script font, emoji with Segoe UI Emoji', () => {
-    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Arial" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.arabic}</w:t>`));
-    expect(doc).toMatch(new RegExp(`<w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.hebrew} עולם</w:t>`));
+  it('marks Arabic and Hebrew runs right to left in the complex-script font the PDF sets them in, emoji with Segoe UI Emoji', () => {
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Noto Sans Arabic" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.arabic}</w:t>`));
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Noto Sans Hebrew" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.hebrew} עולם</w:t>`));
     expect(doc).toMatch(new RegExp(`<w:rFonts w:ascii="Segoe UI Emoji" w:hAnsi="Segoe UI Emoji"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.emoji} ?</w:t>`, 'u'));
   });
 });
@@ -109,7 +109,7 @@ describe('HTML', () => {
   it('embeds each fallback face it uses and lists the chain in the font stacks', () => {
     for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji'])
       expect(html).toContain(`@font-face{font-family:"${family}"`);
-    expect(html).toContain('--font-body:"Carlito", "Arimo Fallback", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Emoji", sans-serif;');
+    expect(html).toContain('--font-body:"Carlito", "Arimo Fallback", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Symbols 2", "Noto Emoji", sans-serif;');
   });
 
   it('isolates right-to-left stretches so browsers order them as the PDF does', () => {
