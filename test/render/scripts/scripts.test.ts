@@ -66,6 +66,19 @@ describe.skipIf(!clientsAvailable('pdftotext', 'pdffonts'))('PDF', () => {
     expect(text).toContain('Plain cæöææ̈ alone.');
   });
 
+  it('reads Arabic letters that share a glyph as themselves: ن and ب are one dotless skeleton in Noto Sans Arabic', async () => {
+    // "بفتح" draws the skeleton first as ب; the ن of "نحن" and the ز of "ملتزمون" came out of the text layer as ب and ر.
+    const phrase = 'بفتح نحن ملتزمون بفتح المعبر الإنسانية';
+    const { briefing: arabic } = parseBriefing(`---\ntitle: Arabic\n---\n\nHe said: «${phrase}» to us.\n\n## S\n\nمرحبا\n`, 'arabic.md');
+    if (!arabic) throw new Error('arabic.md did not parse');
+    const fit = fitBriefing(arabic, theme, { allowOverflow: false });
+    if (!fit.ok) throw new Error(fit.message);
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-arabic-')), 'arabic.pdf');
+    writeFileSync(file, await renderPdf(arabic, fit.layout, theme, context));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, '');
+    expect(text).toContain(phrase);
+  });
+
   it('embeds a subset of each fallback face it used', () => {
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
     for (const name of ['NotoSansKR-Regular', 'NotoSansJP-Regular', 'NotoEmoji-Regular', 'NotoSansArabic-Bold', 'NotoSansHebrew-Regular'])
