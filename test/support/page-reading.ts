@@ -70,7 +70,8 @@ function blocksOf(tokens: readonly Token[], depth: number, out: SourceBlock[]): 
         const list = token as Tokens.List;
         const start = typeof list.start === 'number' ? list.start : 1;
         list.items.forEach((item, index) => {
-          const [first, ...rest] = item.tokens;
+          // A task item's tokens start with its checkbox (marked 18), before the text.
+          const [first, ...rest] = item.tokens[0]?.type === 'checkbox' ? item.tokens.slice(1) : item.tokens;
           const lead = first && (first.type === 'text' || first.type === 'paragraph') ? first : undefined;
           out.push({
             kind: 'item',
