@@ -275,7 +275,14 @@ function withMissingText(face: Face, text: string, run: ShapedGlyphRun): ShapedG
   let next = 0;
   // A glyph object inheriting fontkit's (its metrics getters read through the prototype), with its own code points.
   const glyphs = run.glyphs.map((glyph) => (glyph.id === 0 ? Object.create(glyph, { codePoints: { value: [missing[next++]!.codePointAt(0)!] } }) as fontkit.Glyph : glyph));
-  return { ...run, glyphs };
+  // Not a spread: fontkit's GlyphRun computes advanceWidth in a getter of its prototype.
+  return {
+    glyphs,
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+    ...(run.direction ? { direction: run.direction } : {}),
+    ...(run.occurrences ? { occurrences: run.occurrences } : {}),
+  };
 }
 
 /**
