@@ -32,6 +32,16 @@ function isChrome(node: H.Element): boolean {
   return node.tagName === 'header' && !findElement(node, (e) => e.tagName === 'h1');
 }
 
+/**
+ * A checkbox that starts a list item or its first paragraph marks a task: Word's checkbox content control (as
+ * briefing's DOCX writes a task's box, and mammoth reads it) or a web page's task list. It becomes the box it shows,
+ * which markTasks reads; any other form control is chrome.
+ */
+function isTaskCheckbox(node: H.Element, parent: H.Root | H.Element): boolean {
+  if (node.tagName !== 'input' || node.properties.type !== 'checkbox' || !isElement(parent, 'li', 'p')) return false;
+  return parent.children.find((child) => !(child.type === 'text' && child.value.trim() === '')) === node;
+}
+
 /** The page title without the site's name after it ("Readout - United States Department of State"). */
 function pageTitle(tree: H.Root): string | undefined {
   const title = findElement(tree, (e) => e.tagName === 'title');
@@ -54,7 +64,8 @@ function dropFurniture(parent: H.Root | H.Element, notes: Note[]): void {
 
 /** Removes chrome and furniture from `root` and cleans its text, noting what went. */
 export function tidyHtml(root: H.Root | H.Element, notes: Note[]): void {
-  rewrite(root, (node) => {
+  rewrite(root, (node, parent) => {
+    if (isTaskCheckbox(node, parent)) return [{ type: 'text', value: node.properties.checked ? '\u2611 ' : '\u2610 ' }];
     if (isChrome(node)) return [];
     // Anchors without an address are bookmarks (Word's, a page's): their text stays, the anchor goes.
     if (node.tagName === 'a' && !node.properties.href) return node.children;

@@ -9,7 +9,7 @@ import { pictureGeometry } from './pictures.js';
 import { tableGeometry, tableStyles } from './tables.js';
 import { setLines, spansOf, widthOf, type SetLine, type SpanStyle } from './text.js';
 import { plainText } from '../model/text.js';
-import { markerText } from './markers.js';
+import { markerText, taskBox } from './markers.js';
 
 export interface Built {
   rows: Row[];
@@ -37,8 +37,9 @@ function textRows(inlines: readonly Inline[], env: TypesetEnv, style: SpanStyle 
 }
 
 function listLabel(env: TypesetEnv, ordered: boolean, number: number, checked: boolean | undefined): string {
-  if (checked !== undefined) return checked ? '\u2713' : '\u25a1';
-  return markerText(env.layout.geometry.list.markers, ordered, env.listDepth, number);
+  const { markers } = env.layout.geometry.list;
+  if (checked !== undefined) return taskBox(markers, checked);
+  return markerText(markers, ordered, env.listDepth, number);
 }
 
 function tableCellRows(cell: TableCell, style: SpanStyle, env: TypesetEnv, width: number, align: Align, lineHeight: number, x: number): Row[] {
@@ -61,7 +62,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   list: (node, env) => {
-    const { indent, itemSpacing, innerSpacing, bulletX, numberGap, markers } = env.layout.geometry.list;
+    const { indent, itemSpacing, innerSpacing, bulletX, numberGap, taskX, markers } = env.layout.geometry.list;
     const items: Node[] = [];
     const rows: Row[] = [];
     node.items.forEach((item, index) => {
@@ -78,7 +79,7 @@ const blockHandlers: BlockHandlers = {
       const label: Mark = {
         type: 'line',
         page: 0,
-        x: node.ordered ? env.x + indent - labelWidth - numberGap : env.x + bulletX,
+        x: item.checked !== undefined ? env.x + taskX : node.ordered ? env.x + indent - labelWidth - numberGap : env.x + bulletX,
         baseline,
         fragments: labelLine?.fragments ?? [],
       };
@@ -113,7 +114,7 @@ const blockHandlers: BlockHandlers = {
   },
 
   table: (node, env) => {
-    const { columns: widths, width, span } = tableGeometry(node, env);
+    const { columns: widths, width, span, align: aligns } = tableGeometry(node, env);
     const { padX, padY, rule: gridRule, leading: lineHeight } = env.layout.geometry.table;
     const styles = tableStyles(env);
     // A table set across the page is placed from the page's content edge, not the column's.
@@ -128,8 +129,8 @@ const blockHandlers: BlockHandlers = {
     let header: RepeatedHeader | undefined;
     [node.header, ...node.rows].forEach((cells, r, all) => {
       const head = r === 0;
-      const cellRows = node.align.map((align, c) =>
-        tableCellRows(cells[c] ?? { children: [] }, head ? styles.head : styles.cell, env, textWidth(widths[c]!), align ?? 'left', lineHeight, xs[c]! + padX),
+      const cellRows = aligns.map((align, c) =>
+        tableCellRows(cells[c] ?? { children: [] }, head ? styles.head : styles.cell, env, textWidth(widths[c]!), align, lineHeight, xs[c]! + padX),
       );
       const height = Math.max(1, ...cellRows.map((rs) => rs.length)) * lineHeight + 2 * padY;
       const marks: Mark[] = [];

@@ -80,6 +80,37 @@ function keepCodePoints(font: fontkit.Font): void {
 }
 
 const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
+/** What each glyph of the last run a font's OpenType engine laid out stands for, in logical order (see recordOccurrences). */
+const lastOccurrences = new WeakMap<fontkit.Font, number[][]>();
+
+/**
+ * A glyph object's code points are those it was first asked for (keepCodePoints), but a glyph may stand for other
+ * characters in other places: Noto Sans Arabic draws ب ت ن ي on one dotless skeleton, their dots added as marks, so
+ * the skeleton's code points say ب wherever it stands for ن. fontkit's OpenType engine knows each glyph's characters
+ * in the run it lays out (its glyph infos) until its `cleanup` drops them at the end of `layout`: they are kept here
+ * for shapeText. Only a font with OpenType layout tables has that engine; others keep the glyphs' own code points.
+ */
+function recordOccurrences(font: fontkit.Font): void {
+  // fontkit's private layout engine (docs/library-internals.md): `_layoutEngine.engine` with `glyphInfos` and `cleanup`.
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { glyphInfos?: { codePoints: number[] }[] | null; cleanup?: () => void } } })._layoutEngine?.engine;
+  const cleanup = engine?.cleanup;
+  if (!engine || !cleanup) return;
+  engine.cleanup = () => {
+    if (engine.glyphInfos) lastOccurrences.set(font, engine.glyphInfos.map((info) => [...info.codePoints]));
+    cleanup.call(engine);
+  };
+}
+
+/**
+ * The characters each glyph of `run` stands for, in the run's order, as fontkit's engine laid them out (a mark
+ * split off its letter stands for none; a ligature for all its letters); undefined when the engine did not say.
+ */
+function occurrencesOf(face: Face, run: fontkit.GlyphRun): number[][] | undefined {
+  const infos = lastOccurrences.get(face.font);
+  lastOccurrences.delete(face.font);
+  if (!infos || infos.length !== run.glyphs.length) return undefined;
+  return run.direction === 'rtl' ? infos.reverse() : infos;
+}
 
 function loadFace(family: FaceFamily, style: FontStyle): Face {
   const fallback = isFallback(family) ? fallbackFace(family) : undefined;
@@ -104,6 +135,7 @@ function loadFace(family: FaceFamily, style: FontStyle): Face {
   // The ASCII glyphs get their code points before any document asks: a glyph one of them shares (Cousine's space,
   // also its no-break space) then maps to the ASCII character in every PDF, whichever a batch's briefings drew first.
   font.glyphsForString(PRINTABLE_ASCII);
+  recordOccurrences(font);
   const face: Face = {
     key,
     familyName,
@@ -192,6 +224,18 @@ function shapeableText(face: Face, text: string): string {
 /** Faces whose shaping has failed at least once in this process: only their text is checked for the warning. */
 const fragile = new Set<Face>();
 
+/** A shaped run, and what each of its glyphs stands for there when fontkit's engine said (occurrencesOf). */
+export interface ShapedGlyphRun extends fontkit.GlyphRun {
+  occurrences?: number[][];
+}
+
+function laidOut(face: Face, text: string, features: string[] | Record<string, boolean> | undefined): ShapedGlyphRun {
+  const run: ShapedGlyphRun = face.font.layout(text, features);
+  const occurrences = occurrencesOf(face, run);
+  if (occurrences) run.occurrences = occurrences;
+  return run;
+}
+
 /**
  * fontkit's shaping of `text` in `face`, and it never throws. fontkit 2.0.4 trips over some fonts' mark-to-base
  * anchors that are NULL (Noto Sans Arabic: U+06A2, U+06A3, U+06A5, U+0760, U+0761, U+08A4), which HarfBuzz treats as
@@ -199,10 +243,10 @@ const fragile = new Set<Face>();
  * characters that fail on their own are remembered for a warning; text that fails even so is set glyph by glyph,
  * unshaped. Measuring (emWidth) and the PDF (render/pdf/shaping.ts) both shape here, so they cannot disagree.
  */
-export function shapeText(face: Face, text: string, features?: readonly string[]): fontkit.GlyphRun {
+export function shapeText(face: Face, text: string, features?: readonly string[]): ShapedGlyphRun {
   const shapeable = shapeableText(face, text);
   try {
-    return withoutHidden(face, withMissingText(face, shapeable, face.font.layout(shapeable, features ? [...features] : undefined)));
+    return withoutHidden(face, withMissingText(face, shapeable, laidOut(face, shapeable, features ? [...features] : undefined)));
   } catch (error) {
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
   }
@@ -210,7 +254,7 @@ export function shapeText(face: Face, text: string, features?: readonly string[]
   try {
     // An object of features: fontkit adds its defaults to it and turns these two off. A fresh one each time, as
     // fontkit writes into it.
-    return withoutHidden(face, withMissingText(face, shapeable, face.font.layout(shapeable, { mark: false, mkmk: false })));
+    return withoutHidden(face, withMissingText(face, shapeable, laidOut(face, shapeable, { mark: false, mkmk: false })));
   } catch (error) {
     if (!(error instanceof TypeError || error instanceof RangeError)) throw error;
   }
@@ -227,7 +271,7 @@ const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
  * Each .notdef of the run gets a glyph of its own that knows its character (in the order fontkit placed them), so the
  * PDF can carry the character as ActualText although it draws a box.
  */
-function withMissingText(face: Face, text: string, run: fontkit.GlyphRun): fontkit.GlyphRun {
+function withMissingText(face: Face, text: string, run: ShapedGlyphRun): ShapedGlyphRun {
   const notdefs = run.glyphs.filter((glyph) => glyph.id === 0).length;
   if (notdefs === 0) return run;
   const missing = [...text].filter((char) => !face.font.hasGlyphForCodePoint(char.codePointAt(0)!) && !DEFAULT_IGNORABLE.test(char));
@@ -236,7 +280,14 @@ function withMissingText(face: Face, text: string, run: fontkit.GlyphRun): fontk
   let next = 0;
   // A glyph object inheriting fontkit's (its metrics getters read through the prototype), with its own code points.
   const glyphs = run.glyphs.map((glyph) => (glyph.id === 0 ? Object.create(glyph, { codePoints: { value: [missing[next++]!.codePointAt(0)!] } }) as fontkit.Glyph : glyph));
-  return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth, ...(run.direction ? { direction: run.direction } : {}) };
+  // Not a spread: fontkit's GlyphRun computes advanceWidth in a getter of its prototype.
+  return {
+    glyphs,
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+    ...(run.direction ? { direction: run.direction } : {}),
+    ...(run.occurrences ? { occurrences: run.occurrences } : {}),
+  };
 }
 
 /**
@@ -244,12 +295,13 @@ function withMissingText(face: Face, text: string, run: fontkit.GlyphRun): fontk
  * glyph, with no advance, in its place; drawn, that glyph puts a space into the PDF's text layer, in the middle of the
  * word ("co-operation" with a soft hyphen copied as "co operation"). Nothing is drawn for them instead.
  */
-function withoutHidden(face: Face, run: fontkit.GlyphRun): fontkit.GlyphRun {
+function withoutHidden(face: Face, run: ShapedGlyphRun): ShapedGlyphRun {
   const space = face.font.glyphForCodePoint(0x20);
   const hidden = (i: number): boolean => run.glyphs[i] === space && run.positions[i]!.xAdvance === 0; // one position per glyph
   if (!run.glyphs.some((_, i) => hidden(i))) return run;
   const keep = run.glyphs.map((_, i) => !hidden(i));
-  return { glyphs: run.glyphs.filter((_, i) => keep[i]), positions: run.positions.filter((_, i) => keep[i]), advanceWidth: run.advanceWidth };
+  const occurrences = run.occurrences?.filter((_, i) => keep[i]);
+  return { glyphs: run.glyphs.filter((_, i) => keep[i]), positions: run.positions.filter((_, i) => keep[i]), advanceWidth: run.advanceWidth, ...(occurrences ? { occurrences } : {}) };
 }
 
 /** Per fragile face, the characters of each word that it could only place roughly. */

@@ -80,16 +80,24 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** The theme's sizes from largest to smallest, on its step (computed in hundredths to avoid float drift). */
+/**
+ * The theme's sizes from largest to smallest, on its step and on Word's half-point grid (computed in hundredths to
+ * avoid float drift). Word sets a font size in half points (`w:sz`): a body of 8.75 pt would be 9 pt in the DOCX, a
+ * quarter point larger than the PDF and the HTML set it. So the range is narrowed to the grid, and the step rounded up
+ * to a multiple of half a point.
+ */
 export function candidateSizes(theme: Theme): number[] {
   const { min, max, step } = theme.size;
+  const high = Math.floor(max * 2) / 2;
+  const low = Math.min(high, Math.ceil(min * 2) / 2);
+  const onGrid = Math.max(0.5, Math.ceil(round2(step * 2)) / 2);
   const sizes: number[] = [];
   for (let i = 0; ; i++) {
-    const size = round2(max - i * step);
-    if (size < min - 1e-9) break;
+    const size = round2(high - i * onGrid);
+    if (size < low - 1e-9) break;
     sizes.push(size);
   }
-  if (sizes[sizes.length - 1] !== min) sizes.push(min);
+  if (sizes[sizes.length - 1] !== low) sizes.push(low);
   return sizes;
 }
 

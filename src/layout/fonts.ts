@@ -3,7 +3,7 @@
  *
  * Every open face here is metric-compatible with a font Word users have, so the DOCX can name the Word font and
  * still break lines where the PDF does. The files come from npm packages (never system fonts, never downloaded at
- * run time). Text the body face lacks (kanji, kana, Hangul, Arabic, Hebrew, emoji) falls back run by run to the first
+ * run time). Text the body face lacks (kanji, kana, Hangul, Arabic, Hebrew, ballot boxes, emoji) falls back run by run to the first
  * face of FALLBACK_CHAIN that has it; fallback faces load only when a character needs them.
  */
 import { createRequire } from 'node:module';
@@ -81,7 +81,7 @@ export function fontFaceFiles(family: FontFamily): FontFaceFiles {
 }
 
 /** The fallback faces, in the order a character the text face lacks tries them. */
-export const FALLBACK_IDS = ['latin', 'jp', 'kr', 'arabic', 'hebrew', 'emoji'] as const;
+export const FALLBACK_IDS = ['latin', 'jp', 'kr', 'arabic', 'hebrew', 'symbols', 'emoji'] as const;
 export type FallbackId = (typeof FALLBACK_IDS)[number];
 
 /** Which Word font slot names a fallback run's font: East Asian, complex script (RTL), or the plain ASCII/hAnsi slots. */
@@ -95,7 +95,11 @@ export interface FallbackFace {
   keyPrefix: string;
   /** TTF paths (resolved on first use, so a Latin-only build never even resolves the package). No italics anywhere. */
   files(): { regular: string; bold?: string };
-  /** The Word font every Windows and Mac Word has for this script, and the rFonts slot that names it. */
+  /**
+   * The Word font runs of this script name, and the rFonts slot that names it: a font every Windows and Mac Word has,
+   * or the face's own name where a Word font would break lines elsewhere than the PDF (the DOCX embeds the face under
+   * the name it gives; src/render/docx/embedded-fonts.ts).
+   */
   word: { slot: WordSlot; font: string };
   /** Right-to-left script: the DOCX marks its runs w:rtl, the HTML isolates them with <bdi>. */
   rtl: boolean;
@@ -128,8 +132,9 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
 
 /**
  * The fallback chain. Japanese comes before Korean so shared ideographs (石破茂) take Japanese forms, as the product
- * promises for Japanese names; Hangul is only in the Korean face. Word names fonts every Word has, and LibreOffice
- * maps them to an installed Noto face.
+ * promises for Japanese names; Hangul is only in the Korean face. Word names fonts every Word has for CJK and emoji,
+ * and the DOCX embeds the Noto face under that name; Arabic and Hebrew name their Noto face itself, which the DOCX
+ * embeds, since Arial (every Word's complex-script font) is embedded as Arimo, which has no Arabic.
  */
 export const FALLBACK_CHAIN: readonly FallbackFace[] = [
   {
@@ -178,7 +183,7 @@ export const FALLBACK_CHAIN: readonly FallbackFace[] = [
     family: 'Noto Sans Arabic',
     keyPrefix: 'NotoSansArabic',
     files: expoFiles('noto-sans-arabic', 'NotoSansArabic', true),
-    word: { slot: 'cs', font: 'Arial' },
+    word: { slot: 'cs', font: 'Noto Sans Arabic' },
     rtl: true,
     ranges: [[0x0600, 0x06ff], [0x0750, 0x077f], [0x0870, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]],
   },
@@ -187,9 +192,20 @@ export const FALLBACK_CHAIN: readonly FallbackFace[] = [
     family: 'Noto Sans Hebrew',
     keyPrefix: 'NotoSansHebrew',
     files: expoFiles('noto-sans-hebrew', 'NotoSansHebrew', true),
-    word: { slot: 'cs', font: 'Arial' },
+    word: { slot: 'cs', font: 'Noto Sans Hebrew' },
     rtl: true,
     ranges: [[0x0590, 0x05ff], [0xfb1d, 0xfb4f]],
+  },
+  {
+    // The ballot boxes ☐ ☑ ☒ (a task item's box, src/layout/markers.ts): no text face has them, and Noto Emoji has
+    // only ☑, drawn otherwise. Word has no such font, so it uses the face the DOCX embeds under this name.
+    id: 'symbols',
+    family: 'Noto Sans Symbols 2',
+    keyPrefix: 'NotoSansSymbols2',
+    files: expoFiles('noto-sans-symbols-2', 'NotoSansSymbols2', false),
+    word: { slot: 'ascii', font: 'Noto Sans Symbols 2' },
+    rtl: false,
+    ranges: [[0x2610, 0x2612]],
   },
   {
     id: 'emoji',

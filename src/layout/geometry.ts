@@ -50,10 +50,10 @@ export interface Geometry {
   /** A list, or a section's body, at most this tall is short: kept in one column rather than split across two. */
   shortBlock: number;
   /**
-   * Lists: indent per level, space between items and between an item's blocks, where bullets and numbers sit, and
-   * the marker of each depth (./markers.ts).
+   * Lists: indent per level, space between items and between an item's blocks, where bullets, numbers and task boxes
+   * sit (`taskX`: the box's left edge past the list's), and the marker of each depth (./markers.ts).
    */
-  list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number; markers: ListMarkers };
+  list: { indent: number; itemSpacing: number; innerSpacing: number; bulletX: number; numberGap: number; taskX: number; markers: ListMarkers };
   /** Block quotes: the text's indent and the rule on the left. */
   blockquote: { inset: number; rule: number };
   /**
@@ -127,11 +127,14 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
       innerSpacing: basis.paragraphSpacing * 0.5,
       bulletX: 0.3 * size,
       numberGap: 0.35 * size,
+      // The box (Noto Sans Symbols 2's, 0.82 em wide) starts at the list's edge: a gap to the text as a number has.
+      taskX: 0,
       // Briefings number outlines as memos do: 1. / a. / i.; bullets step from the disc to a dash to a circle.
       markers: {
         bullets: ['\u2022', '\u2013', '\u25e6'],
         numbers: ['decimal', 'lower-letter', 'lower-roman'],
         numberSuffix: '.',
+        task: { checked: '\u2611', open: '\u2610' },
         bulletColour: theme.colours.accent,
         numberColour: theme.colours.text,
       },

@@ -11,6 +11,11 @@ export interface TableGeometry {
    * columns' least widths (each its longest word) do not fit a text column.
    */
   span: boolean;
+  /**
+   * Each column's alignment, header and body alike: the source's (GFM `:---:`), else right for a column of numbers
+   * (./tables.ts `columnAligns`), else left.
+   */
+  align: ('left' | 'center' | 'right')[];
 }
 
 /** How the layout drew one picture: its size in points, upright (the parser turned a rotated photo upright). */

@@ -13,6 +13,11 @@ export interface ListMarkers {
   /** Number formats by depth, repeating past the last; each number is followed by `numberSuffix`. */
   numbers: readonly NumberFormat[];
   numberSuffix: string;
+  /**
+   * A task item's box, in place of its bullet or number: one character, in the list's marker colour. The PDF's text
+   * layer, Word's checkbox content control and the HTML carry it as the character it is (☑ done, ☐ to do).
+   */
+  task: { checked: string; open: string };
   bulletColour: string;
   numberColour: string;
 }
@@ -62,6 +67,11 @@ export function numberText(format: NumberFormat, n: number): string {
     return out;
   }
   return String(n);
+}
+
+/** The box of a task item, done or to do. */
+export function taskBox(markers: ListMarkers, checked: boolean): string {
+  return checked ? markers.task.checked : markers.task.open;
 }
 
 /** The marker of item number `n` of a list at `depth`: "a.", "iii.", "–". */

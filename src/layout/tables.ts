@@ -3,12 +3,16 @@
  * across the page. The typesetter draws these widths in the PDF, the DOCX writes them as its grid and cell widths,
  * the HTML as its colgroup; none of them sizes a column of its own.
  *
+ * Each column's alignment is decided here too: the source's, else right for a column of numbers, so that units line
+ * up under units as typesetters set figures; the emitters write it as they write the widths.
+ *
  * Columns are sized from their content as browsers and word processors size an automatic table: each gets at least
  * its longest word, and the room left is shared by what each needs to set its text unbroken. A table whose longest
  * words alone do not fit a body column is set across the page instead, so no word is broken inside unless it alone
  * is wider than the page.
  */
 import type { TableBlock, TableCell } from '../model/briefing.js';
+import { plainText } from '../model/text.js';
 import type { TypesetEnv } from './frame.js';
 import type { TableGeometry } from './layout.js';
 import { spansOf, widthOf, type Span, type SpanStyle } from './text.js';
@@ -80,9 +84,30 @@ export function tableGeometry(node: TableBlock, env: TypesetEnv): TableGeometry 
   const inColumn = env.bodyColumn === true && env.x === 0 && env.width === geometry.columnWidth && bodyColumns > 1;
   const span = inColumn && sum(least) > env.width;
   const width = span ? geometry.contentWidth : env.width;
-  const geometryOfTable: TableGeometry = { columns: columnWidths(natural, least, width), width, span };
+  const geometryOfTable: TableGeometry = { columns: columnWidths(natural, least, width), width, span, align: columnAligns(node) };
   env.blocks.tables.set(node, geometryOfTable);
   return geometryOfTable;
+}
+
+/**
+ * A figure as tables print them: a sign, a currency symbol, digits with group separators and a decimal part, a
+ * percent or per-mille sign ("1,204", "−2.5%", "$31.0", "(14)"). Dates ("2025-03") and ranges ("3–4") are not.
+ */
+const FIGURE = /^[([]?[+\-\u2212]?[$€£¥]?\s?\d{1,3}(?:(?:[,\u00a0\u202f ]\d{3})+|\d*)(?:[.,]\d+)?\s?[%‰]?[)\]]?$/u;
+/** What a cell with no figure may say in a column of figures: nothing, or a dash for "none". */
+const NO_FIGURE = /^(?:|[-\u2013\u2014\u2212])$/u;
+
+/**
+ * Each column's alignment: the source's when it gives one; else right when every body cell is a figure or says
+ * nothing (at least one a figure), as numbers are set so that their units line up; else left.
+ */
+export function columnAligns(node: TableBlock): ('left' | 'center' | 'right')[] {
+  return node.align.map((align, c) => {
+    if (align) return align;
+    const texts = node.rows.map((cells) => plainText(cellOf(cells, c).children).trim());
+    const figures = texts.filter((t) => FIGURE.test(t)).length;
+    return figures > 0 && texts.every((t) => FIGURE.test(t) || NO_FIGURE.test(t)) ? 'right' : 'left';
+  });
 }
 
 function cellOf(cells: readonly TableCell[], c: number): TableCell {

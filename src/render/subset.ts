@@ -27,10 +27,11 @@ function loadSubsetFont(): Promise<typeof import('subset-font')> {
 }
 
 /**
- * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text; others are dropped so the
- * subset stays small. Hinting is dropped too: it does not change advance widths in print or on high-density screens.
+ * The OpenType features both Chromium and fontkit (pdfkit) apply by default to Latin text, and those they apply to
+ * Arabic: its letters take their joining forms through init/medi/fina/isol (without them Chromium and LibreOffice
+ * set every letter on its own, wider than the PDF). Others are dropped so the subset stays small. Hinting is dropped too: it does not change advance widths in print or on high-density screens.
  */
-const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk'];
+const KEEP_FEATURES = ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk', 'isol', 'init', 'medi', 'med2', 'fina', 'fin2', 'fin3', 'curs', 'mset'];
 
 /** Subsets by file and text: a rebuild of an unchanged document skips HarfBuzz (the CJK face costs most). Bounded. */
 const cache = new Map<string, Promise<Buffer>>();

@@ -94,7 +94,10 @@ export const themeSchema = z
           .strict(),
       )
       .optional(),
-    /** Body size range in points: the fit step picks the largest size in [min, max] at which the briefing fits. */
+    /**
+     * Body size range in points: the fit step picks the largest size in [min, max], on the step, at which the briefing
+     * fits. Sizes are on Word's half-point grid (src/layout/fit.ts `candidateSizes`): a step under 0.5 counts as 0.5.
+     */
     size: z
       .object({ max: z.number().min(6).max(16), min: z.number().min(6).max(16), step: z.number().positive().max(1) })
       .strict()

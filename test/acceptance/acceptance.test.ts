@@ -5,7 +5,8 @@
  * the HTML printed by Chromium have as many pages, and a multi-page briefing says "Page N of M" on every page in all
  * three; axe-core finds nothing in the HTML; every source word (as marked reads it) is in each format; the body size
  * the three PDFs (pdfkit's, LibreOffice's, Chromium's) are set in agrees within 0.5 pt; and read from their word
- * boxes, the three show every list item with the same marker (1. / a. / i., • / – / ◦ by depth), start the body's
+ * boxes, the three show every list item with the same marker (1. / a. / i., • / – / ◦ by depth, ☑ / ☐ for a task,
+ * each box as wide and as far before its text), start the body's
  * blocks in the same columns, and never leave a heading at the end of a column.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { clientsAvailable } from '../support/clients.js';
 import { docxToPdf } from '../support/office.js';
 import { pdfBodyFontSize, pdfInfo, pdfPages, pdfText, pdfWordBoxes, qpdfCheck } from '../support/pdf.js';
 import { runCliAsync, type AsyncRun } from '../support/run.js';
-import { blockColumns, expectedMarker, itemMarkers, sourceBlocks, strandedHeadings } from '../support/page-reading.js';
+import { blockColumns, expectedMarker, expectedTaskBox, itemMarkerBoxes, itemMarkers, sourceBlocks, strandedHeadings } from '../support/page-reading.js';
 import { docxText, missingWords, sourceWords, splitFrontMatter } from '../support/words.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -153,14 +154,32 @@ describe.skipIf(!haveClients)('acceptance: every source, every format, independe
       for (const path of [pdf, loPdf, chromePdf]) expect([...new Set(numbers(path))], path).toEqual(expected);
     });
 
-    it('every list item has the same marker in all three formats: 1. / a. / i. and • / – / ◦ by depth', () => {
+    it('every list item has the same marker in all three formats: 1. / a. / i. and • / – / ◦ by depth, ☑ / ☐ for tasks', () => {
       const blocks = sourceBlocks(readFileSync(source, 'utf8'));
       const items = blocks.filter((b) => b.kind === 'item' && b.words.length > 0);
-      // Task items are marked by a box each format draws its own way.
-      const expected = items.map((b) => (b.task ? 'task' : expectedMarker(b.ordered!, b.depth!, b.number!)));
+      const expected = items.map((b) => (b.task ? expectedTaskBox(b.checked === true) : expectedMarker(b.ordered!, b.depth!, b.number!)));
       const { pdf, loPdf, chromePdf } = get();
-      const read = (path: string): (string | null)[] => itemMarkers(pdfWordBoxes(path), blocks).map((m, i) => (items[i]!.task ? 'task' : m));
+      const read = (path: string): (string | null)[] => itemMarkers(pdfWordBoxes(path), blocks);
       expect({ pdfkit: read(pdf), libreoffice: read(loPdf), chromium: read(chromePdf) }).toEqual({ pdfkit: expected, libreoffice: expected, chromium: expected });
+    });
+
+    it('every task box is as wide and as far before its text in all three formats (0.5 pt)', () => {
+      const blocks = sourceBlocks(readFileSync(source, 'utf8'));
+      const tasks = blocks.filter((b) => b.kind === 'item' && b.words.length > 0).map((b) => b.task === true);
+      const { pdf, loPdf, chromePdf } = get();
+      // Per task item: the box's width and the distance from its left edge to the text's.
+      const read = (path: string): ({ width: number; before: number } | null)[] =>
+        itemMarkerBoxes(pdfWordBoxes(path), blocks)
+          .filter((_, i) => tasks[i])
+          .map((item) => (item?.marker ? { width: item.marker.xMax - item.marker.xMin, before: item.first.xMin - item.marker.xMin } : null));
+      const pdfkit = read(pdf);
+      const readers = { libreoffice: read(loPdf), chromium: read(chromePdf) };
+      const near = (boxes: ({ width: number; before: number } | null)[]): boolean[] =>
+        pdfkit.map((p, i) => {
+          const b = boxes[i];
+          return p !== null && b !== null && b !== undefined && Math.abs(p.width - b.width) <= 0.5 && Math.abs(p.before - b.before) <= 0.5;
+        });
+      expect({ libreoffice: near(readers.libreoffice), chromium: near(readers.chromium) }, JSON.stringify({ pdfkit, ...readers })).toEqual({ libreoffice: pdfkit.map(() => true), chromium: pdfkit.map(() => true) });
     });
 
     it('the body starts its blocks in the same columns in all three formats', () => {

@@ -3,7 +3,8 @@
  * in the DOCX's grid, the HTML's colgroup and Chromium's rendering as the layout set them, and sit where the layout
  * put them in the PDF, in LibreOffice's PDF of the DOCX and in Chromium's print of the HTML; none of those breaks a
  * word of the table. Each picture is drawn at the layout's size in all three (2% either way), upright (the phone
- * photo's EXIF orientation applied once), and the DOCX stays on one page in LibreOffice.
+ * photo's EXIF orientation applied once), and the DOCX stays on one page in LibreOffice. The long table runs from
+ * the first column into the second after the same row in all three, its header row repeated above the rest.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { pdfPages, pdfWordBoxes, type WordBox } from '../support/pdf.js';
 import { runCliAsync } from '../support/run.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const NAMES = ['wide-table', 'portrait-photo', 'phone-photo'] as const;
+const NAMES = ['wide-table', 'long-table', 'portrait-photo', 'phone-photo'] as const;
 type Name = (typeof NAMES)[number];
 const READERS = ['pdfkit', 'libreoffice', 'chromium'] as const;
 type Reader = (typeof READERS)[number];
@@ -182,6 +183,60 @@ describe.skipIf(!haveClients)('tables and pictures: the layout decides, every fo
     });
   });
 
+  describe('the long table', () => {
+    it('keeps the DOCX on one page in LibreOffice', () => {
+      expect(pdfPages(get('long-table').pdfs.libreoffice)).toBe(1);
+    });
+
+    it('runs into the second column after the same row in every format, its header row repeated there', () => {
+      const { briefing, pdfs } = get('long-table');
+      const node = blocksOf(briefing, 'table')[0]!;
+      const head = plainText(node.header[0]!.children);
+      const firstWords = node.rows.map((cells) => plainText(cells[0]!.children).split(/\s+/)[0]!);
+      const split = Object.fromEntries(READERS.map((reader) => [reader, tableColumns(pdfWordBoxes(pdfs[reader]), head)]));
+      // Every row once, in order, the header in both columns.
+      expect(split.pdfkit!.map((c) => c.header)).toEqual([true, true]);
+      expect(split.pdfkit!.flatMap((c) => c.firstWords)).toEqual(firstWords);
+      expect(split.pdfkit![0]!.firstWords.length).toBeGreaterThan(2);
+      expect(split.pdfkit![1]!.firstWords.length).toBeGreaterThan(2);
+      expect(split).toEqual({ pdfkit: split.pdfkit, libreoffice: split.pdfkit, chromium: split.pdfkit });
+    });
+  });
+
+  describe('the long table’s columns of figures', () => {
+    it('are right-aligned by the layout (the source gives no alignment)', () => {
+      const { briefing, layout } = get('long-table');
+      const node = blocksOf(briefing, 'table')[0]!;
+      expect(node.align).toEqual([null, null, null, null]);
+      expect(layout.blocks.tables.get(node)!.align).toEqual(['left', 'left', 'right', 'right']);
+    });
+
+    it('line up on their right edges, where the layout puts them, in every format', () => {
+      const { briefing, layout, pdfs } = get('long-table');
+      const node = blocksOf(briefing, 'table')[0]!;
+      const geometry = layout.blocks.tables.get(node)!;
+      const head = plainText(node.header[0]!.children);
+      // Where the layout's columns start and end past the table's left edge; a figure ends at its column's end less the padding.
+      const start = (c: number): number => geometry.columns.slice(0, c).reduce((a, b) => a + b, 0);
+      const right = (c: number): number => start(c + 1) - layout.geometry.table.padX;
+      // In each row (of either text column), the right edge of the words in columns 2 and 3, past the table's left
+      // edge (the row's first word less the padding).
+      const edges = (reader: Reader): number[][] =>
+        tableRows(pdfWordBoxes(pdfs[reader]), head).flatMap(({ rows }) =>
+          rows.map((words) => {
+            const left = words[0]!.xMin - layout.geometry.table.padX;
+            return [2, 3].map((c) => Math.max(...words.filter((w) => w.xMin - left >= start(c) && w.xMin - left < start(c + 1)).map((w) => w.xMax - left)));
+          }),
+        );
+      for (const reader of READERS) {
+        const found = edges(reader);
+        expect(found.length, reader).toBe(node.rows.length);
+        const off = found.map((row) => row.map((x, i) => Math.abs(x - right(2 + i)) <= 1.5));
+        expect(off, `${reader}: ${JSON.stringify({ found, expected: [right(2), right(3)] })}`).toEqual(found.map(() => [true, true]));
+      }
+    });
+  });
+
   describe.each(['portrait-photo', 'phone-photo'] as const)('the %s', (name) => {
     const picture = (): PictureGeometry => {
       const { briefing, layout } = get(name);
@@ -219,6 +274,27 @@ describe.skipIf(!haveClients)('tables and pictures: the layout decides, every fo
     expect(pdfPages(get('portrait-photo').pdfs.libreoffice)).toBe(1);
   });
 });
+
+/**
+ * A table's rows in each text column of the first page: whether its header word is there, and the words of each row
+ * below it, left to right (the rows are the lines whose first word starts where the header word starts, within a point).
+ */
+function tableRows(boxes: readonly WordBox[], header: string): { header: boolean; rows: WordBox[][] }[] {
+  const page = boxes.filter((b) => b.page === 1);
+  return [0, 1].map((column) => {
+    const inColumn = page.filter((b) => (b.xMin >= b.pageWidth / 2 ? 1 : 0) === column);
+    const head = inColumn.find((b) => b.text === header);
+    if (!head) return { header: false, rows: [] };
+    const starts = inColumn.filter((b) => b.yMin > head.yMax - 1 && Math.abs(b.xMin - head.xMin) <= 1).sort((a, b) => a.yMin - b.yMin);
+    const rows = starts.map((start) => inColumn.filter((b) => Math.abs(b.yMin - start.yMin) < 2 && b.xMin >= start.xMin - 1).sort((a, b) => a.xMin - b.xMin));
+    return { header: true, rows };
+  });
+}
+
+/** A table's first column in each text column of the first page: whether its header is there, each row's first word. */
+function tableColumns(boxes: readonly WordBox[], header: string): { header: boolean; firstWords: string[] }[] {
+  return tableRows(boxes, header).map(({ header: found, rows }) => ({ header: found, firstWords: rows.map((r) => r[0]!.text) }));
+}
 
 /** "Timor-Leste" may break after its hyphen: "Timor-" and "Leste" are parts, not broken words. */
 function hyphenParts(word: string): string[] {

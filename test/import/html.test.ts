@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/parse/index.js';
+import { importDocument } from '../../src/import/index.js';
 import { buildImported, howFields, importFixture } from './support.js';
 
 describe('an HTML page', () => {
@@ -57,5 +58,15 @@ describe('an HTML page', () => {
       'cleaned: replaced 2 no-break spaces with spaces',
     ]);
     expect(await buildImported(imported)).toMatchObject({ ok: true });
+  });
+
+  it('reads a task list’s checkboxes as tasks, and drops any other form control', async () => {
+    const page = `<html><body><main><h1>Actions</h1><h2>Follow-up</h2><ul class="contains-task-list">
+      <li class="task-list-item"><input type="checkbox" checked disabled> Send the readout</li>
+      <li class="task-list-item"><p><input type="checkbox" disabled> Book the visit</p></li>
+      <li>Agree a date <input type="checkbox"></li>
+    </ul></main></body></html>`;
+    const imported = await importDocument('html', new TextEncoder().encode(page), '/tmp/actions.html');
+    expect(imported.markdown).toContain('- [x] Send the readout\n\n- [ ] Book the visit\n\n- Agree a date\n');
   });
 });

@@ -71,6 +71,14 @@ describe('fitBriefing', () => {
 
 describe('candidateSizes', () => {
   it('runs from max to min on the step', () => {
-    expect(candidateSizes(theme)).toEqual([10.5, 10.25, 10, 9.75, 9.5, 9.25, 9, 8.75, 8.5]);
+    expect(candidateSizes(theme)).toEqual([10.5, 10, 9.5, 9, 8.5]);
+  });
+
+  it('keeps to Word\'s half-point grid, whatever the theme\'s range and step', () => {
+    const sized = (size: { max: number; min: number; step: number }) => candidateSizes({ ...theme, size });
+    expect(sized({ max: 10.5, min: 8.5, step: 0.25 })).toEqual([10.5, 10, 9.5, 9, 8.5]);
+    expect(sized({ max: 10.4, min: 8.2, step: 1 })).toEqual([10, 9, 8.5]);
+    expect(sized({ max: 9, min: 9, step: 0.1 })).toEqual([9]);
+    for (const size of sized({ max: 11.3, min: 7.1, step: 0.3 })) expect((size * 2) % 1).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Group, LineMark, Mark, Node, RuleMark } from '../../src/layout/display.js';
 import { candidateSizes, fitBriefing, layoutAtSize } from '../../src/layout/fit.js';
-import { columnWidths } from '../../src/layout/tables.js';
+import { columnAligns, columnWidths } from '../../src/layout/tables.js';
 import { typeset } from '../../src/layout/typeset.js';
 import type { Block, Briefing, TableBlock } from '../../src/model/briefing.js';
 import { parseBriefing } from '../../src/parse/index.js';
@@ -25,6 +25,33 @@ describe('table column widths', () => {
 
   it('fall back to the longest words’ proportions when even those do not fit', () => {
     expect(columnWidths([300, 300], [200, 100], 150)).toEqual([100, 50]);
+  });
+});
+
+describe('table column alignment', () => {
+  const cellsOf = (...texts: string[]) => texts.map((value) => ({ children: value ? [{ type: 'text' as const, value }] : [] }));
+  const table = (align: TableBlock['align'], rows: string[][]): TableBlock => ({
+    type: 'table',
+    align,
+    header: cellsOf(...align.map((_, c) => `H${c}`)),
+    rows: rows.map((r) => cellsOf(...r)),
+  });
+
+  it('sets a column of figures right, whatever its header says, when the source gives no alignment', () => {
+    const node = table([null, null, null, null], [
+      ['Accra', '1,204', '+4%', '$31.0'],
+      ['Cairo', '96', '−2.5 %', '—'],
+      ['Dakar', '', '(14)', '€4'],
+    ]);
+    expect(columnAligns(node)).toEqual(['left', 'right', 'right', 'right']);
+  });
+
+  it('keeps the source’s alignment, and sets dates, ranges, words and empty columns left', () => {
+    const node = table(['left', 'center', null, null, null, null], [
+      ['12', '3', '2025-03', '3–4', '$4.2 million', ''],
+      ['7', '5', '2026-01', '5–6', '$1.6 million', ''],
+    ]);
+    expect(columnAligns(node)).toEqual(['left', 'center', 'left', 'left', 'left', 'left']);
   });
 });
 

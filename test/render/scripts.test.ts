@@ -66,6 +66,19 @@ describe.skipIf(!clientsAvailable('pdftotext', 'pdffonts'))('PDF', () => {
     expect(text).toContain('Plain cæöææ̈ alone.');
   });
 
+  it('reads Arabic letters that share a glyph as themselves: ن and ب are one dotless skeleton in Noto Sans Arabic', async () => {
+    // "بفتح" draws the skeleton first as ب; the ن of "نحن" and the ز of "ملتزمون" came out of the text layer as ب and ر.
+    const phrase = 'بفتح نحن ملتزمون بفتح المعبر الإنسانية';
+    const { briefing: arabic } = parseBriefing(`---\ntitle: Arabic\n---\n\nHe said: «${phrase}» to us.\n\n## S\n\nمرحبا\n`, 'arabic.md');
+    if (!arabic) throw new Error('arabic.md did not parse');
+    const fit = fitBriefing(arabic, theme, { allowOverflow: false });
+    if (!fit.ok) throw new Error(fit.message);
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-arabic-')), 'arabic.pdf');
+    writeFileSync(file, await renderPdf(arabic, fit.layout, theme, context));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e]/g, '');
+    expect(text).toContain(phrase);
+  });
+
   it('embeds a subset of each fallback face it used', () => {
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
     for (const name of ['NotoSansKR-Regular', 'NotoSansJP-Regular', 'NotoEmoji-Regular', 'NotoSansArabic-Bold', 'NotoSansHebrew-Regular'])
@@ -93,9 +106,9 @@ describe('DOCX', () => {
     expect(doc).toContain(`<w:rFonts w:eastAsia="Malgun Gothic" w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.korean}</w:t>`);
   });
 
-  it('marks Arabic and Hebrew runs right to left with a complex-script font, emoji with Segoe UI Emoji', () => {
-    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Arial" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.arabic}</w:t>`));
-    expect(doc).toMatch(new RegExp(`<w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.hebrew} עולם</w:t>`));
+  it('marks Arabic and Hebrew runs right to left in the complex-script font the PDF sets them in, emoji with Segoe UI Emoji', () => {
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Noto Sans Arabic" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.arabic}</w:t>`));
+    expect(doc).toMatch(new RegExp(`<w:rFonts w:cs="Noto Sans Hebrew" w:hint="cs"/><w:rtl/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.hebrew} עולם</w:t>`));
     expect(doc).toMatch(new RegExp(`<w:rFonts w:ascii="Segoe UI Emoji" w:hAnsi="Segoe UI Emoji"/></w:rPr><w:t xml:space="preserve">${SCRIPT_WORDS.emoji} ?</w:t>`, 'u'));
   });
 });
@@ -109,7 +122,7 @@ describe('HTML', () => {
   it('embeds each fallback face it uses and lists the chain in the font stacks', () => {
     for (const family of ['Noto Sans JP', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji'])
       expect(html).toContain(`@font-face{font-family:"${family}"`);
-    expect(html).toContain('--font-body:"Carlito", "Arimo Fallback", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Emoji", sans-serif;');
+    expect(html).toContain('--font-body:"Carlito", "Arimo Fallback", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Symbols 2", "Noto Emoji", sans-serif;');
   });
 
   it('isolates right-to-left stretches so browsers order them as the PDF does', () => {

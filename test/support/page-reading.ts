@@ -20,11 +20,12 @@ export interface SourceBlock {
   level?: number;
   /** Heading: all its words; otherwise the first two. */
   words: string[];
-  /** List items: their depth (0 outermost), whether numbered, their number, whether a task item. */
+  /** List items: their depth (0 outermost), whether numbered, their number, whether a task item and a done one. */
   depth?: number;
   ordered?: boolean;
   number?: number;
   task?: boolean;
+  checked?: boolean;
 }
 
 const word = (text: string): string => normalise(text).trim();
@@ -69,7 +70,8 @@ function blocksOf(tokens: readonly Token[], depth: number, out: SourceBlock[]): 
         const list = token as Tokens.List;
         const start = typeof list.start === 'number' ? list.start : 1;
         list.items.forEach((item, index) => {
-          const [first, ...rest] = item.tokens;
+          // A task item's tokens start with its checkbox (marked 18), before the text.
+          const [first, ...rest] = item.tokens[0]?.type === 'checkbox' ? item.tokens.slice(1) : item.tokens;
           const lead = first && (first.type === 'text' || first.type === 'paragraph') ? first : undefined;
           out.push({
             kind: 'item',
@@ -78,6 +80,7 @@ function blocksOf(tokens: readonly Token[], depth: number, out: SourceBlock[]): 
             ordered: list.ordered,
             number: start + index,
             task: item.task,
+            checked: item.checked,
           });
           blocksOf(lead ? rest : item.tokens, depth + 1, out);
         });
@@ -94,6 +97,11 @@ export function sourceBlocks(source: string): SourceBlock[] {
   const out: SourceBlock[] = [];
   blocksOf(marked.lexer(splitFrontMatter(source).body), 0, out);
   return out;
+}
+
+/** The box a task item should show in place of its marker: ☑ done, ☐ to do. */
+export function expectedTaskBox(checked: boolean): string {
+  return checked ? '\u2611' : '\u2610';
 }
 
 /** The marker a list item should show: 1. / a. / i. by depth, bullets • / – / ◦, repeating from the fourth level. */
@@ -138,23 +146,31 @@ function find(order: readonly PlacedWord[], words: readonly string[], from: numb
   return -1;
 }
 
-/** Each list item's marker as the PDF shows it, in document order ('' for an item drawn without one, null when not found). */
-export function itemMarkers(boxes: readonly WordBox[], blocks: readonly SourceBlock[]): (string | null)[] {
+/**
+ * Each list item's marker and first word as the PDF shows them, in document order (marker null for an item drawn
+ * without one; null for an item not found).
+ */
+export function itemMarkerBoxes(boxes: readonly WordBox[], blocks: readonly SourceBlock[]): ({ marker: PlacedWord | null; first: PlacedWord } | null)[] {
   const order = readingOrder(boxes);
   let cursor = 0;
-  const markers: (string | null)[] = [];
+  const found: ({ marker: PlacedWord | null; first: PlacedWord } | null)[] = [];
   for (const block of blocks) {
     if (block.kind !== 'item' || block.words.length === 0) continue;
     const at = find(order, block.words, cursor, true);
     if (at < 0) {
-      markers.push(null);
+      found.push(null);
       continue;
     }
     cursor = at + 1;
     const before = order[at - 1];
-    markers.push(before && sameLine(before, order[at]!) ? before.text.replace(/[\s\u00a0]+/g, '') : '');
+    found.push({ marker: before && sameLine(before, order[at]!) ? before : null, first: order[at]! });
   }
-  return markers;
+  return found;
+}
+
+/** Each list item's marker as the PDF shows it, in document order ('' for an item drawn without one, null when not found). */
+export function itemMarkers(boxes: readonly WordBox[], blocks: readonly SourceBlock[]): (string | null)[] {
+  return itemMarkerBoxes(boxes, blocks).map((item) => (item === null ? null : (item.marker?.text.replace(/[\s\u00a0]+/g, '') ?? '')));
 }
 
 /** Headings whose next block does not start in the same page and column (a heading left at the end of a column). */

@@ -141,7 +141,10 @@ export function sourceWords(source: string): string[] {
 export function missingWords(expected: readonly string[], outputText: string): string[] {
   const joined = outputText.replace(/[-\u2010\u00AD]\s*\n\s*/g, '');
   const kept = outputText.replace(/([-\u2010])\s*\n\s*/g, '$1');
-  const found = new Set([...words(outputText), ...words(joined), ...words(kept)]);
+  // pdftotext marks a right-to-left run with embedding controls (U+202A–U+202E), and its reordering may move the space
+  // beside the run into it ("…الإنسانية\u202cwe"): a run's edges are word edges too.
+  const runs = outputText.replace(/[\u202a-\u202e]/g, ' ');
+  const found = new Set([...words(outputText), ...words(joined), ...words(kept), ...words(runs)]);
   const squashed = normalise(outputText).replace(/[\s-]+/g, '');
   // Scripts without spaces between words (Han, kana) may break a line anywhere, with no hyphen.
   const breaksAnywhere = (w: string): boolean => w.length >= 20 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w);

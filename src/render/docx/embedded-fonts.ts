@@ -19,8 +19,10 @@
  * Calibri (none ships so) would accept a face whose own name differs could not be tried here.
  *
  * One Word name carries one face per style: "Arial" is Arimo (the theme's, and the Latin fallback's, which are the
- * same files). Arabic and Hebrew runs also name Arial in their complex-script slot (text.ts); their characters are
- * embedded with Arimo when it has them (Hebrew), and Arabic, which Arimo lacks, is not embedded.
+ * same files). Arabic and Hebrew runs name their Noto face in their complex-script slot (text.ts), not Arial: Arimo
+ * has no Arabic, and its Hebrew is not the PDF's. Embedded under those names, LibreOffice under a fontconfig offering
+ * only DejaVu set test/acceptance/fixtures/arabic-readout.md's Arabic in Noto Sans Arabic, as the PDF does; as Arial
+ * it fell back to DejaVu Sans.
  *
  * Not the docx library's `fonts` option: it needs the faces when the Document is made, while the characters each
  * face draws are only known from the compiled parts; it draws a random key per face (builds would differ); and it

@@ -7,7 +7,7 @@
  * layout set across the page cuts the body's section in two around a one-column section of its own, as the PDF
  * balances the columns above such a table and goes on in columns below it.
  */
-import { Document, Paragraph, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
+import { Document, Paragraph, SectionType, Table, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
 import type { Briefing, Section } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
@@ -160,6 +160,13 @@ function bodyRuns(sections: readonly Section[], state: State): { across: boolean
       } else add(false, blocks([block], state));
     });
   });
+  // A column run that ends with a table gets a hairline paragraph after it, before the one that carries the section
+  // break (the docx library writes the break into the run's last paragraph). LibreOffice 7.4 drops an empty paragraph
+  // carrying a section break when a table precedes it, so the column section would end with the table: it then does
+  // not balance the section and sets the table and the page's end on a second page (test/acceptance/fixtures/long-table.md).
+  for (const run of runs) {
+    if (!run.across && run.children[run.children.length - 1] instanceof Table) run.children.push(new Paragraph({ style: STYLE.columnEnd }), new Paragraph({ style: STYLE.columnEnd }));
+  }
   return runs;
 }
 

@@ -5,7 +5,7 @@
  * number (Word keeps `start` on the abstract level). Definitions are created as the handlers ask for them, then
  * written once into the document's numbering part.
  */
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
+import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type INumberingOptions } from 'docx';
 import type { Geometry } from '../../layout/geometry.js';
 import { bulletAt, DEEPEST_LIST_LEVEL, markerLevel, numberFormatAt, type NumberFormat } from '../../layout/markers.js';
 import { hex, twips } from './units.js';
@@ -38,6 +38,18 @@ export class ListNumbering {
       );
     }
     // Bullets need no restart: every bulleted list shares instance 0.
+    return { reference, instance: 0 };
+  }
+
+  /**
+   * A task item's paragraph: a list item (so Word, and readers such as mammoth, see the list) whose level shows no
+   * marker; the paragraph starts with the box (blocks/list.ts), at the layout's `taskX`, and a tab to the text.
+   */
+  task(): ListRef {
+    const reference = 'task';
+    if (!this.configs.has(reference)) {
+      this.configs.set(reference, this.levels(() => ({ format: LevelFormat.BULLET, text: '', suffix: LevelSuffix.NOTHING }), this.list.indent - this.list.taskX));
+    }
     return { reference, instance: 0 };
   }
 
@@ -76,7 +88,8 @@ export class ListNumbering {
     return { config: [...this.configs].map(([reference, levels]) => ({ reference, levels })) };
   }
 
-  private levels(make: (level: number) => Omit<ILevelsOptions, 'level'>): ILevelsOptions[] {
+  /** Every level, its text at `indentAt(level)` and its first line `hanging` before that (the marker's place). */
+  private levels(make: (level: number) => Omit<ILevelsOptions, 'level'>, hanging = this.list.indent): ILevelsOptions[] {
     return Array.from({ length: DEEPEST_LIST_LEVEL + 1 }, (_, level) => {
       const made = make(level);
       return {
@@ -85,7 +98,7 @@ export class ListNumbering {
         ...made,
         style: {
           ...made.style,
-          paragraph: { indent: { left: twips(this.indentAt(level)), hanging: twips(this.list.indent) } },
+          paragraph: { indent: { left: twips(this.indentAt(level)), hanging: twips(hanging) } },
         },
       };
     });

@@ -84,6 +84,7 @@ function lengthProperties(layout: Layout): Record<string, number> {
     '--attribution-before': g.pullQuote.attributionBefore,
     '--subhead-before': g.subheadBefore,
     '--indent': g.list.indent,
+    '--task-x': g.list.taskX,
     '--item-spacing': g.list.itemSpacing,
     '--item-inner-spacing': g.list.innerSpacing,
     '--blockquote-inset': g.blockquote.inset,
@@ -250,8 +251,9 @@ li+li{margin-top:var(--item-spacing)}
 li>*+*{margin-top:var(--item-inner-spacing)}
 .task-item{list-style:none}
 .task+p{display:inline}
-.task{display:inline-block;width:.7em;height:.7em;border:1pt solid var(--text);vertical-align:-.05em;margin-left:-.95em;margin-right:.25em}
-.task.done{background:var(--primary);border-color:var(--primary)}
+.task{display:inline-block;margin-left:calc(var(--task-x) - var(--indent));width:calc(var(--indent) - var(--task-x));font-style:normal}
+ul>li>.task{color:var(--bullet-colour)}
+ol>li>.task{color:var(--number-colour)}
 .pull-quote{margin-bottom:var(--block-spacing);padding-left:var(--quote-inset);border-left:var(--quote-bar) solid var(--accent);break-inside:avoid}
 .pull-quote blockquote{border:0;padding:0;font-style:normal}
 .pull-quote p{font-style:italic;font-size:var(--quote-size);line-height:var(--quote-leading);color:var(--primary)}

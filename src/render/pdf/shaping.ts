@@ -28,6 +28,8 @@ export interface ShapedRun {
   metrics: Float64Array;
   /** Sum of the advances, added up in order as fontkit's GlyphRun.advanceWidth does. */
   advanceWidth: number;
+  /** What each glyph stands for in this run, when fontkit's engine said (src/layout/faces.ts `occurrencesOf`). */
+  occurrences?: readonly (readonly number[])[];
 }
 
 /** Distinct words per face kept; past it the cache starts over (a bound for long batches of varied text). */
@@ -52,7 +54,7 @@ function faceRuns(face: Face): FaceRuns {
 }
 
 function shape(runs: FaceRuns, text: string, features: string[] | undefined): ShapedRun {
-  const { glyphs, positions } = shapeText(runs.face, text, features);
+  const { glyphs, positions, occurrences } = shapeText(runs.face, text, features);
   const { scale } = runs;
   const n = glyphs.length;
   const metrics = new Float64Array(4 * n);
@@ -66,7 +68,7 @@ function shape(runs: FaceRuns, text: string, features: string[] | undefined): Sh
     metrics[4 * i + 3] = position.yOffset * scale;
     advanceWidth += xAdvance;
   }
-  return { glyphs, metrics, advanceWidth };
+  return { glyphs, metrics, advanceWidth, ...(occurrences ? { occurrences } : {}) };
 }
 
 function cached(runs: FaceRuns, cache: Map<string, ShapedRun>, key: string, text: string, features: string[] | undefined): ShapedRun {

@@ -81,7 +81,7 @@ export function drawText(doc: Doc, fragment: Fragment, x: number, y: number, opt
   if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
   out += `q\n1 0 0 -1 0 ${pdfNumber(pdf.page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
   if (characterSpacing) out += `\n${pdfNumber(characterSpacing)} Tc`;
-  out += new TextWriter(font, x, top, scale, hasCombiningMark(text)).write(runs);
+  out += new TextWriter(font, x, top, scale, hasCombiningMark(text), fragment.rtl === true).write(runs);
   // As bytes: pdfkit would turn the string into bytes one character at a time (adding the line end added here).
   doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1'));
 }
@@ -94,6 +94,10 @@ function isMark(glyph: ShapedGlyph): boolean {
 function hasCombiningMark(text: string): boolean {
   for (const char of text) if (isCombiningMark(char.codePointAt(0)!)) return true;
   return false;
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 /** A PDF text string as hex: UTF-16BE with its byte-order mark, so any character survives. */
@@ -150,6 +154,13 @@ class TextWriter {
      * text state in force when its span ends.
      */
     private readonly clusters = false,
+    /**
+     * A glyph's code points in the font's ToUnicode are those it was first drawn with in the document, but one glyph
+     * may stand for several letters: Noto Sans Arabic draws ب ت ن ي on one dotless skeleton with their dots as marks,
+     * and "نحن" came out of the text layer as "بحن". With `occurrences` (right-to-left text), a glyph standing here
+     * for other characters than its map says carries those as ActualText (a dot split off its letter, none).
+     */
+    private readonly occurrences = false,
   ) {}
 
   write(runs: readonly ShapedRun[]): string {
@@ -164,8 +175,10 @@ class TextWriter {
         const yOffset = metrics[4 * i + 3]!;
         const id = font.subset.includeGlyph(glyph.id);
         font.widths[id] ??= glyphWidth;
-        font.unicode[id] ??= glyph.codePoints;
-        if (this.clusters || glyph.id === 0) this.openSpan(glyphs, i);
+        const here = this.occurrences ? run.occurrences?.[i] : undefined;
+        const mapped = (font.unicode[id] ??= here ? [...here] : glyph.codePoints);
+        if (here && !sameCodePoints(mapped, here)) this.openActualSpan(here);
+        else if (this.clusters || glyph.id === 0) this.openSpan(glyphs, i);
         if (xOffset || yOffset) {
           this.flush();
           this.out += `\n1 0 0 1 ${pdfNumber(this.x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`;
@@ -206,6 +219,13 @@ class TextWriter {
     }
     this.flush();
     this.out += `\n/Span <</ActualText ${actual}>> BDC`;
+    this.spanOpen = true;
+  }
+
+  /** Before a glyph that stands for `codePoints` here, whatever the font's map says of it. */
+  private openActualSpan(codePoints: readonly number[]): void {
+    this.flush();
+    this.out += `\n/Span <</ActualText ${utf16Hex(String.fromCodePoint(...codePoints))}>> BDC`;
     this.spanOpen = true;
   }
 

@@ -97,7 +97,7 @@ describe('other faces', () => {
     expect(covers(faces, shownText(bytes))).toEqual([]);
   });
 
-  it('embeds each fallback face under the Word font its runs name; Arabic, in Arial with Arimo, has no face', async () => {
+  it('embeds each fallback face under the Word font its runs name, Arabic and Hebrew under their own, so every character has a face', async () => {
     const theme = loadTheme('default');
     const bytes = await renderDocx(scriptsBriefing(), layoutAtSize(theme, 10), theme, context());
     const faces = embeddedFaces(bytes);
@@ -106,9 +106,10 @@ describe('other faces', () => {
     expect(byFont('Malgun Gothic')).toEqual(['Malgun Gothic embedRegular: Noto Sans KR Regular', 'Malgun Gothic embedBold: Noto Sans KR Bold']);
     expect(byFont('Segoe UI Emoji')).toEqual(['Segoe UI Emoji embedRegular: Noto Emoji Regular']);
     expect(byFont('Yu Gothic')).toEqual(['Yu Gothic embedRegular: Noto Sans JP Regular']);
-    expect(byFont('Arial')[0]).toBe('Arial embedRegular: Arimo Regular');
-    const missing = covers(faces, shownText(bytes));
-    expect(missing.length).toBeGreaterThan(0);
-    expect(missing.every((c) => /\p{Script=Arabic}/u.test(c))).toBe(true);
+    // The bold phrase in Arabic takes the bold face, as in the PDF.
+    expect(byFont('Noto Sans Arabic')).toEqual(['Noto Sans Arabic embedRegular: Noto Sans Arabic Regular', 'Noto Sans Arabic embedBold: Noto Sans Arabic Bold']);
+    expect(byFont('Noto Sans Hebrew')).toEqual(['Noto Sans Hebrew embedRegular: Noto Sans Hebrew Regular']);
+    expect(byFont('Arial')).toEqual([]);
+    expect(covers(faces, shownText(bytes))).toEqual([]);
   });
 });

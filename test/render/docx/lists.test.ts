@@ -10,7 +10,7 @@ import { renderDocx } from '../../../src/render/docx/index.js';
 import { twips } from '../../../src/render/docx/units.js';
 import { loadTheme } from '../../../src/theme/load.js';
 import { generated } from '../../layout/support.js';
-import { context, parts, renderModel } from './support.js';
+import { context, embeddedFaces, parts, renderModel } from './support.js';
 
 const theme = loadTheme('default');
 const p = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
@@ -36,6 +36,34 @@ function levels(numbering: string, doc: string, style: string): string[][] {
 }
 
 describe('DOCX lists', () => {
+  it('box a task item as Word does: a checkbox content control with the layout\'s ☑ / ☐ in the face the DOCX embeds, no bullet, a tab to the text', async () => {
+    const task = (checked: boolean, value: string) => ({ checked, children: [p(value)] });
+    const bytes = await renderModel(briefingWith([{ type: 'list', ordered: false, start: 1, items: [task(true, 'done'), task(false, 'to do')] }]));
+    const xml = parts(bytes);
+    const doc = xml['word/document.xml']!;
+    const font = 'Noto Sans Symbols 2';
+    const accent = theme.colours.accent.slice(1).toUpperCase();
+    const control = (checked: '0' | '1', box: string): string =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked}"/><w14:checkedState w14:val="2611" w14:font="${font}"/>` +
+      `<w14:uncheckedState w14:val="2610" w14:font="${font}"/></w14:checkbox></w:sdtPr><w:sdtContent>` +
+      `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/><w:color w:val="${accent}"/></w:rPr><w:t xml:space="preserve">${box}</w:t></w:r></w:sdtContent></w:sdt><w:r><w:tab/></w:r>`;
+    expect(doc).toContain(`${control('1', '\u2611')}<w:r><w:t xml:space="preserve">done</w:t></w:r>`);
+    expect(doc).toContain(`${control('0', '\u2610')}<w:r><w:t xml:space="preserve">to do</w:t></w:r>`);
+    // The items' level shows nothing: the box is the marker, where the layout puts it (its text at the item's indent).
+    const numId = /<w:numId w:val="(\d+)"\/>/.exec(doc)?.[1];
+    const abstractId = new RegExp(`<w:num w:numId="${numId}"[^>]*><w:abstractNumId w:val="(\\d+)"/>`).exec(xml['word/numbering.xml']!)?.[1];
+    const level = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[\\s\\S]*?<w:lvl w:ilvl="0"[\\s\\S]*?</w:lvl>`).exec(xml['word/numbering.xml']!)?.[0] ?? '';
+    const g = layoutAtSize(theme, 10).geometry.list;
+    // No lvlText: "the level shall have no level text" (ECMA-376 Part 1, §17.9.11); a bullet level, so readers see a list.
+    expect(level).toContain('<w:numFmt w:val="bullet"/><w:suff w:val="nothing"/>');
+    expect(level).not.toContain('<w:lvlText');
+    expect(level).toContain(`<w:ind w:left="${twips(g.indent)}" w:hanging="${twips(g.indent - g.taskX)}"/>`);
+    // The face is embedded with both boxes.
+    const faces = embeddedFaces(bytes).filter((f) => f.font === font);
+    expect(faces.map((f) => f.element)).toEqual(['embedRegular']);
+    expect([0x2610, 0x2611].map((c) => faces[0]!.face.hasGlyphForCodePoint(c))).toEqual([true, true]);
+  });
+
   it('number 1. / a. / i. and bullet • / – / ◦ by depth, bullets in the accent colour, numbers in the text colour', async () => {
     const xml = parts(await renderModel(briefingWith([nested(true, 4), nested(false, 4)])));
     const numbering = xml['word/numbering.xml']!;

@@ -108,6 +108,14 @@ describe.each(SOURCES)('DOCX of source/%s.md', (name) => {
   });
 });
 
+describe.each(['default', 'embassy', 'house'])('the body size, %s template', (template) => {
+  it.each(SOURCES)('is the layout\'s exactly in the DOCX of source/%s.md (Word sets sizes in half points)', async (name) => {
+    const { layout, bytes } = await renderSource(name, template);
+    const defaults = /<w:docDefaults>[\s\S]*?<w:sz w:val="(\d+)"\/>/.exec(parts(bytes)['word/styles.xml']!)?.[1];
+    expect(Number(defaults) / 2).toBe(layout.bodySize);
+  });
+});
+
 describe('a classified briefing', () => {
   it('starts the page below the banner and its gap, where the layout puts the header band', async () => {
     const briefing = seed();

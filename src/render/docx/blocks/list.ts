@@ -1,15 +1,13 @@
-import { Paragraph } from 'docx';
+import { Paragraph, Tab, TextRun } from 'docx';
 import type { Block, ListBlock, ListItem } from '../../../model/briefing.js';
 import { inlines } from '../inlines/index.js';
 import type { ListRef } from '../numbering.js';
 import { withEnv, type State } from '../state.js';
 import { STYLE } from '../style-ids.js';
-import { textRuns } from '../text.js';
+import { TaskBox } from '../task-box.js';
 import { keptTogether, respaced } from '../reparagraph.js';
 import { twips } from '../units.js';
 import { blocks, type WordBlock } from './index.js';
-
-const TASK_BOX = { checked: '\u2612 ', open: '\u2610 ' } as const;
 
 /**
  * A list with real Word numbering; a numbered list is a new `instance`, so it restarts at its own start.
@@ -30,8 +28,10 @@ export function list(node: ListBlock, state: State): WordBlock[] {
 }
 
 /**
- * The first paragraph of an item carries the number; its other blocks continue at the item's text indent.
- * `before`: the space above the item when it is not the List style's (the first item of a list).
+ * The first paragraph of an item carries the number; its other blocks continue at the item's text indent. A task
+ * item's first paragraph is an item of the task numbering, which shows no marker: it starts with its box, where the
+ * layout puts it (numbering.ts `task`), and a tab to the text. `before`: the space above the item when it is not the
+ * List style's (the first item of a list).
  */
 export function listItem(item: ListItem, ref: ListRef, style: string, state: State, before?: number): WordBlock[] {
   const depth = state.env.listDepth;
@@ -43,11 +43,14 @@ export function listItem(item: ListItem, ref: ListRef, style: string, state: Sta
     paragraphStyle: STYLE.listContinue,
   });
   const [first, ...rest] = item.children;
-  const box = item.checked === undefined ? [] : textRuns(item.checked ? TASK_BOX.checked : TASK_BOX.open);
+  const { markers } = state.layout.geometry.list;
+  const colour = style === STYLE.listNumber ? markers.numberColour : markers.bulletColour;
+  const box = item.checked === undefined ? [] : [new TaskBox(markers, item.checked, colour, state.theme.fonts.body), new TextRun({ children: [new Tab()] })];
   const lead = first?.type === 'paragraph' ? first.children : [];
+  const numberedAs = item.checked === undefined ? ref : state.numbering.task();
   const numbered = new Paragraph({
     style,
-    numbering: { reference: ref.reference, level: state.numbering.levelAt(depth), instance: ref.instance },
+    numbering: { reference: numberedAs.reference, level: state.numbering.levelAt(depth), instance: numberedAs.instance },
     ...(before === undefined ? {} : { spacing: { before: twips(before) } }),
     children: [...box, ...inlines(lead, state)],
   });

@@ -1,13 +1,18 @@
-import { markerLevel, markerText } from '../../../layout/markers.js';
+import { markerLevel, markerText, taskBox } from '../../../layout/markers.js';
 import type { ListBlock, ListItem } from '../../../model/briefing.js';
 import type { State } from '../state.js';
 
+/**
+ * The layout's box (☑ done, ☐ to do), upright in the face the PDF sets it in (its character recorded for the subset),
+ * where the layout puts it: css.ts sets the span from the list's edge to the text.
+ */
+function taskSpan(checked: boolean, state: State): string {
+  const box = state.withFace({ italic: false }, () => state.text(taskBox(state.layout.geometry.list.markers, checked)));
+  return `<span class="task" role="img" aria-label="${checked ? 'done' : 'to do'}">${box}</span>`;
+}
+
 function item(node: ListItem, state: State): string {
-  // A drawn box rather than a ☐/☑ glyph: the body faces lack those, and the PDF and DOCX draw their own.
-  const task =
-    node.checked === undefined
-      ? ''
-      : `<span class="task${node.checked ? ' done' : ''}" role="img" aria-label="${node.checked ? 'done' : 'to do'}"></span> `;
+  const task = node.checked === undefined ? '' : taskSpan(node.checked, state);
   return `<li${task ? ' class="task-item"' : ''}>${task}${state.blocks(node.children).trimEnd()}</li>\n`;
 }
 

@@ -1,12 +1,13 @@
-import { tableGeometryOf } from '../../../layout/layout.js';
-import type { ColumnAlign, TableBlock, TableCell } from '../../../model/briefing.js';
+import { tableGeometryOf, type TableGeometry } from '../../../layout/layout.js';
+import type { TableBlock, TableCell } from '../../../model/briefing.js';
 import type { State } from '../state.js';
 
-function alignClass(align: ColumnAlign | undefined): string {
-  return align ? ` class="align-${align}"` : '';
+/** The layout's alignment of the column. */
+function alignClass(align: TableGeometry['align'][number]): string {
+  return ` class="align-${align}"`;
 }
 
-function cell(tag: 'th' | 'td', node: TableCell, align: ColumnAlign | undefined, state: State): string {
+function cell(tag: 'th' | 'td', node: TableCell, align: TableGeometry['align'][number], state: State): string {
   const scope = tag === 'th' ? ' scope="col"' : '';
   return `<${tag}${scope}${alignClass(align)}>${state.inlines(node.children)}</${tag}>`;
 }
@@ -25,9 +26,9 @@ function percent(part: number, whole: number): string {
 export function table(node: TableBlock, state: State): string {
   const geometry = tableGeometryOf(state.layout, node);
   const cols = geometry.columns.map((w) => `<col style="width:${percent(w, geometry.width)}">`).join('');
-  const head = state.withFace({ bold: true }, () => node.header.map((c, i) => cell('th', c, node.align[i], state)).join(''));
+  const head = state.withFace({ bold: true }, () => node.header.map((c, i) => cell('th', c, geometry.align[i] ?? 'left', state)).join(''));
   const rows = node.rows
-    .map((row) => `<tr>${row.map((c, i) => cell('td', c, node.align[i], state)).join('')}</tr>\n`)
+    .map((row) => `<tr>${row.map((c, i) => cell('td', c, geometry.align[i] ?? 'left', state)).join('')}</tr>\n`)
     .join('');
   const span = geometry.span ? ' class="span"' : '';
   return `<table${span}>\n<colgroup>${cols}</colgroup>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${rows}</tbody>\n</table>\n`;
