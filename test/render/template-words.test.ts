@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { clientsAvailable } from '../support/clients.js';
 import { parse } from '../support/parse.js';
@@ -54,6 +55,24 @@ describe.skipIf(!clientsAvailable('pdftotext'))('words of the template and of th
       expect(without[format], format).not.toContain(line);
     }
   });
+});
+
+it('a briefing with no footer words draws no footer rule in any format, as the layout sets no footer rows', async () => {
+  const built = await buildInMemory(`---\ntitle: A Public Readout\n---\n\n${BODY}`);
+  if (built.kind !== 'built') throw new Error(JSON.stringify(built));
+  const html = new TextDecoder().decode(built.outputs.get('html')!);
+  expect(html).not.toContain('class="foot-line"');
+  expect(html).not.toContain('<footer>');
+  const docx = unzipSync(built.outputs.get('docx')!);
+  const footers = Object.entries(docx).filter(([name]) => /^word\/footer\d*\.xml$/.test(name));
+  expect(footers).toHaveLength(1);
+  expect(strFromU8(footers[0]![1])).not.toMatch(/<w:tbl>|<w:top /);
+  // With words, the rule is back in both.
+  const signed = await buildInMemory(`---\ntitle: A Public Readout\nprepared_by: The Desk\n---\n\n${BODY}`);
+  if (signed.kind !== 'built') throw new Error(JSON.stringify(signed));
+  expect(new TextDecoder().decode(signed.outputs.get('html')!)).toContain('class="foot-line"');
+  const signedFooter = Object.entries(unzipSync(signed.outputs.get('docx')!)).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
+  expect(strFromU8(signedFooter)).toMatch(/<w:top /);
 });
 
 it('both spellings at once is an error at the second', () => {

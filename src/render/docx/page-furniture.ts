@@ -199,8 +199,9 @@ export function pageFooter(state: State, g: Geometry): Footer {
     borders: { ...NO_BORDERS, top: rule },
     rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],
   });
-  const children: (Paragraph | Table)[] = [halves];
   const note = footerNote(state.briefing, state.theme);
+  // Nothing to say: no rule either, as the layout sets no footer rows (src/layout/regions.ts, footerRows).
+  const children: (Paragraph | Table)[] = left || right || note ? [halves] : [];
   if (note) {
     children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(note) }));
   }

@@ -30,6 +30,11 @@ function head(briefing: Briefing, state: State, fontFaces: string): string {
   return `<head>\n${metas.join('\n')}\n<style>\n${fontFaces}\n${stylesheet(state.layout, state.theme)}</style>\n</head>\n`;
 }
 
+/** An element holding `content`, or nothing when there is none (an empty landmark only adds a stop for screen readers). */
+function landmark(name: string, content: string): string {
+  return content ? `<${name}>\n${content}</${name}>\n` : '';
+}
+
 export const renderHtml: Renderer = async (briefing, given, theme, context) => {
   const layout = completeLayout(briefing, theme, given);
   const state = createState(theme, layout, context, { inlines: renderInlines, blocks: renderBlocks });
@@ -46,7 +51,7 @@ export const renderHtml: Renderer = async (briefing, given, theme, context) => {
     pullQuoteFigure(briefing, state) +
     body(briefing, state, sectionIds) +
     `</article>\n</main>\n` +
-    `<footer>\n${footer(briefing, state)}${banner(briefing, state, 'bottom')}</footer>\n` +
+    landmark('footer', footer(briefing, state) + banner(briefing, state, 'bottom')) +
     `</div>\n`;
 
   const fontFaces = await state.fonts.fontFaceCss();

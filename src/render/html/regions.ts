@@ -108,6 +108,8 @@ export function footer(briefing: Briefing, state: State): string {
   // The page number is drawn by the print stylesheet (css.ts), in the body face: its glyphs go into that subset.
   if (state.layout.pages > 1) state.fonts.record(`${PAGE_NUMBER.before}${PAGE_NUMBER.between}0123456789`, { role: 'body', bold: false, italic: false });
   const note = footerNote(briefing, state.theme);
+  // Nothing to say: no rule either, as the layout sets no footer rows (src/layout/regions.ts, footerRows).
+  if (!left && !right && !note) return '';
   return (
     `<div class="foot-line">${left ? `<p class="foot-left">${state.text(left)}</p>` : ''}` +
     `${right ? `<p class="foot-right">${state.text(right)}</p>` : ''}</div>\n` +
