@@ -9,7 +9,7 @@ import type { Briefing, ImageBlock, Quote, SourcePoint } from '../model/briefing
 import type { Theme } from '../theme/theme.js';
 import type { LineMark, Node } from './display.js';
 import { bannerColours } from '../theme/markings.js';
-import { geometryOf } from './geometry.js';
+import { geometryOf, onWordGrid } from './geometry.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
 import { roughlyPlacedIn } from './faces.js';
 import { describeCharacters, uncovered } from './runs.js';
@@ -50,16 +50,16 @@ export function layoutAtSize(theme: Theme, bodySize: number, pages = 1, fill = 0
     paragraphSpacing: round2(bodySize * theme.spacing.paragraph),
     sectionSpacing: round2(bodySize * theme.spacing.section),
     blockSpacing: round2(bodySize * theme.spacing.block),
-    titleSize: round2(bodySize * theme.scale.title),
-    headingSize: round2(bodySize * theme.scale.heading),
-    smallSize: round2(bodySize * theme.scale.small),
+    titleSize: onWordGrid(bodySize * theme.scale.title),
+    headingSize: onWordGrid(bodySize * theme.scale.heading),
+    smallSize: onWordGrid(bodySize * theme.scale.small),
     pages,
     fill,
   };
   const geometry = geometryOf(sizes, theme);
   // Until a typeset measures it: a rule, the footer's parts on one line and the theme's footer line.
   const footerHeight = geometry.footer.gap + (theme.footer.text ? 2 : 1) * geometry.footer.leading;
-  return { ...sizes, geometry, blocks: noBlockGeometry(), unsplit: new Set(), footerHeight };
+  return { ...sizes, geometry, blocks: noBlockGeometry(), unsplit: new Set(), footerHeight, footerStacked: false };
 }
 
 /**
@@ -127,7 +127,7 @@ function onePageLayout(briefing: Briefing, theme: Theme, size: number, result: T
 
 /** A layout of sizes with what the typesetter decided at them: blocks' geometry, what it kept in one column, the footer. */
 function settledLayout(layout: Layout, result: TypesetPages, pullQuote: number | null | undefined): Layout {
-  return withBlocks(withPullQuote({ ...layout, unsplit: result.unsplit, footerHeight: result.footerHeight }, pullQuote), result.blocks);
+  return withBlocks(withPullQuote({ ...layout, unsplit: result.unsplit, footerHeight: result.footerHeight, footerStacked: result.footerStacked }, pullQuote), result.blocks);
 }
 
 /**

@@ -75,6 +75,14 @@ export interface Geometry {
   footer: { leading: number; rule: number; gap: number; sideGap: number; pageNumberBelow: number };
 }
 
+/**
+ * A text size on Word's grid: the DOCX writes sizes in half points, so a size between them would be set larger or
+ * smaller in Word than in the PDF and the HTML. Every size of text the layout derives goes through this.
+ */
+export function onWordGrid(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
 /** The sizes the geometry derives from: what the fit chose, and the page. */
 export interface GeometryBasis {
   page: { width: number; height: number; margin: { top: number; right: number; bottom: number; left: number } };
@@ -89,6 +97,8 @@ export interface GeometryBasis {
 
 export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
   const size = basis.bodySize;
+  const subtitleSize = onWordGrid(1.15 * size);
+  const quoteSize = onWordGrid(1.2 * size);
   // At least 90% of the body, rounded up to Word's half-point grid so the DOCX sets it at the same size.
   const tableSize = Math.ceil(0.9 * size * 2) / 2;
   const smallLeading = basis.smallSize * theme.leading;
@@ -108,15 +118,15 @@ export function geometryOf(basis: GeometryBasis, theme: Theme): Geometry {
       sideGap: 2 * size,
       titleLeading,
       titleBefore: 0.3 * size,
-      subtitleSize: 1.15 * size,
-      subtitleLeading: 1.15 * size * theme.leading,
+      subtitleSize,
+      subtitleLeading: subtitleSize * theme.leading,
       subtitleBefore: 0.1 * size,
       datelineBefore: 0.35 * size,
       participantsBefore: 0.1 * size,
       logo: image ? { width: (logoHeight * image.width) / image.height, height: logoHeight } : null,
     },
     box: { pad: 0.7 * size, bar: 3 },
-    pullQuote: { bar: 3, inset: 3 + 0.9 * size, size: 1.2 * size, leading: 1.2 * size * theme.leading, attributionBefore: 0.25 * size },
+    pullQuote: { bar: 3, inset: 3 + 0.9 * size, size: quoteSize, leading: quoteSize * theme.leading, attributionBefore: 0.25 * size },
     section: { headingLeading: basis.headingSize * 1.15, ruleGap: 0.2 * size, rule: 0.75, after: 0.45 * size },
     subheadBefore: basis.paragraphSpacing * 1.5,
     // Six body lines: a handful of items or a short paragraph or two reads as one piece.

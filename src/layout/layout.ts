@@ -72,6 +72,11 @@ export interface Layout {
   fill: number;
   /** The footer's height from its rule to its last line as the typesetter set it (the banner below it not counted). */
   footerHeight: number;
+  /**
+   * Whether the typesetter set the footer's two parts one under the other (they do not fit side by side on one line):
+   * the DOCX then writes them as two lines too, not as two cells of one.
+   */
+  footerStacked: boolean;
   /** Every other length of the page at this size: boxes, insets, gaps, line heights, rules (./geometry.ts). */
   geometry: Geometry;
   /**

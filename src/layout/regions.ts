@@ -179,6 +179,14 @@ export function pullQuoteRegion(briefing: Briefing, env: TypesetEnv, y: number):
 
 /** The footer's rows (unplaced), so the page knows its height before placing it at the bottom. */
 export function footerRows(briefing: Briefing, env: TypesetEnv): Row[] {
+  return setFooter(briefing, env).rows;
+}
+
+/**
+ * The footer's rows, and whether its two parts (prepared by · distribution, and source · organisation) were set on
+ * two lines, one under the other, because they do not fit side by side on one (Layout.footerStacked).
+ */
+export function setFooter(briefing: Briefing, env: TypesetEnv): { rows: Row[]; stacked: boolean } {
   const footer = env.layout.geometry.footer;
   const lineHeight = footer.leading;
   const style = small(env, { colour: env.theme.colours.muted });
@@ -188,7 +196,8 @@ export function footerRows(briefing: Briefing, env: TypesetEnv): Row[] {
   const rows: Row[] = [];
   const leftRows = leftSpans.length ? rowsOf(leftSpans, style, lineHeight, 0, env.width) : [];
   const rightRows = rightSpans.length ? rowsOf(rightSpans, style, lineHeight, 0, env.width, 'right') : [];
-  if (leftRows.length === 1 && rightRows.length === 1 && widthOf(leftSpans) + widthOf(rightSpans) + footer.sideGap <= env.width) {
+  const sideBySide = leftRows.length === 1 && rightRows.length === 1 && widthOf(leftSpans) + widthOf(rightSpans) + footer.sideGap <= env.width;
+  if (sideBySide) {
     leftRows[0]!.marks.push(...rightRows[0]!.marks);
     rows.push(leftRows[0]!);
   } else rows.push(...leftRows, ...rightRows);
@@ -198,7 +207,7 @@ export function footerRows(briefing: Briefing, env: TypesetEnv): Row[] {
     rows[0].spaceBefore = 0;
     rows[0].marks.push(hrule(0, -footer.gap, env.width, footer.rule, env.theme.colours.rule, 0));
   }
-  return rows;
+  return { rows, stacked: leftRows.length > 0 && rightRows.length > 0 && !sideBySide };
 }
 
 export function footerHeight(rows: readonly Row[], env: TypesetEnv): number {

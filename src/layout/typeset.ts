@@ -10,7 +10,7 @@ import { part, placeMark, type Group, type Mark } from './display.js';
 import { flowBody } from './body-flow.js';
 import { keepTogether, lineRows, stackedHeight, type Row, type TypesetEnv } from './frame.js';
 import { noBlockGeometry, type BlockGeometry, type Layout } from './layout.js';
-import { band, banner, footerHeight, footerRows, keyPoints, pageNumber, placeFooter, pullQuoteRegion, summaryBox } from './regions.js';
+import { band, banner, footerHeight, footerRows, keyPoints, pageNumber, placeFooter, pullQuoteRegion, setFooter, summaryBox } from './regions.js';
 import { setLines, spansOf, type SpanStyle } from './text.js';
 
 export interface TypesetOptions {
@@ -45,6 +45,8 @@ export interface TypesetPages {
   unsplit: ReadonlySet<ListBlock | Section>;
   /** The footer's height, rule to last line (Layout.footerHeight). */
   footerHeight: number;
+  /** Whether the footer's two parts were set one under the other (Layout.footerStacked). */
+  footerStacked: boolean;
 }
 
 export function baseEnv(theme: Theme, layout: Layout, briefing?: Briefing): TypesetEnv {
@@ -127,7 +129,8 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const bannerHeight = classification ? layout.geometry.banner.height : 0;
   const bannerGap = classification ? layout.geometry.banner.gap : 0;
   const top = margin.top + bannerHeight + bannerGap;
-  const footerProbe = footerHeight(footerRows(briefing, env), env);
+  const probe = setFooter(briefing, env);
+  const footerProbe = footerHeight(probe.rows, env);
   const footerBottom = pageHeight - margin.bottom - bannerHeight - bannerGap;
   const bodyBottom = footerBottom - footerProbe - layout.blockSpacing;
 
@@ -184,5 +187,5 @@ export function typeset(briefing: Briefing, theme: Theme, layout: Layout, option
   const used = flow.used.reduce((sum, u) => sum + (u ?? 0), 0);
   // Only an overflow message needs words per line.
   const { lines, words } = pages > 1 && options.countWords !== false ? countWords(rows) : { lines: 0, words: 0 };
-  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop, blocks: env.blocks, unsplit: env.unsplit, footerHeight: footerProbe };
+  return { groups, pages, overflow, fill: used / firstCapacity, bodyLines: lines, bodyWords: words, bodyTop: firstBodyTop, blocks: env.blocks, unsplit: env.unsplit, footerHeight: footerProbe, footerStacked: probe.stacked };
 }

@@ -81,4 +81,16 @@ describe('candidateSizes', () => {
     expect(sized({ max: 9, min: 9, step: 0.1 })).toEqual([9]);
     for (const size of sized({ max: 11.3, min: 7.1, step: 0.3 })) expect((size * 2) % 1).toBe(0);
   });
+
+  it('puts every text size it derives on the half-point grid too, so Word sets title, headings and small text as the PDF does', () => {
+    for (const template of ['default', 'embassy', 'house']) {
+      const look = loadTheme(template);
+      for (const size of candidateSizes(look)) {
+        const layout = layoutAtSize(look, size);
+        const g = layout.geometry;
+        const sizes = { title: layout.titleSize, heading: layout.headingSize, small: layout.smallSize, subtitle: g.band.subtitleSize, quote: g.pullQuote.size, table: g.table.size };
+        for (const [name, value] of Object.entries(sizes)) expect([template, size, name, (value * 2) % 1]).toEqual([template, size, name, 0]);
+      }
+    }
+  });
 });

@@ -75,6 +75,20 @@ it('a briefing with no footer words draws no footer rule in any format, as the l
   expect(strFromU8(signedFooter)).toMatch(/<w:top /);
 });
 
+it('footer parts too long to share a line are set one under the other in the DOCX too, as the layout set them', async () => {
+  const long = 'Press Office, Bureau of Economic Affairs, with the Regional Desks';
+  const footerOf = async (markdown: string): Promise<string> => {
+    const built = await buildInMemory(markdown);
+    if (built.kind !== 'built') throw new Error(JSON.stringify(built));
+    return strFromU8(Object.entries(unzipSync(built.outputs.get('docx')!)).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1]);
+  };
+  const stacked = await footerOf(`---\ntitle: A Public Readout\nprepared_by: ${long}\ndistribution: Press office; Regional embassies; Public affairs sections\nsource: Internal planning notes for the launch week\n---\n\n${BODY}`);
+  expect(stacked).not.toContain('<w:tbl>');
+  expect(stacked).toMatch(/<w:jc w:val="left"\/>[\s\S]*Prepared by[\s\S]*<w:jc w:val="right"\/>[\s\S]*Source:/);
+  const oneLine = await footerOf(`---\ntitle: A Public Readout\nprepared_by: The Desk\nsource: Notes\n---\n\n${BODY}`);
+  expect(oneLine).toContain('<w:tbl>');
+});
+
 it('both spellings at once is an error at the second', () => {
   const { briefing, file } = parse('---\ntitle: T\norganisation: A\norganization: B\n---\n\nText.\n');
   expect(briefing).toBeNull();

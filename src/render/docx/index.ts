@@ -11,7 +11,7 @@ import { Document, Paragraph, SectionType, Table, type ISectionOptions, type ISe
 import type { Briefing, Section } from '../../model/briefing.js';
 import type { Layout } from '../../layout/layout.js';
 import type { Theme } from '../../theme/theme.js';
-import { footerNote, organisationOf } from '../../layout/furniture.js';
+import { organisationOf } from '../../layout/furniture.js';
 import { plainText } from '../../model/text.js';
 import type { Renderer, RenderContext } from '../types.js';
 import { blocks, type WordBlock } from './blocks/index.js';
@@ -44,7 +44,7 @@ export const renderDocx: Renderer = async (briefing, given, theme, context) => {
     drawingId: counter(),
     env: { paragraphStyle: STYLE.bodyText, listDepth: 0, indent: 0, width: g.contentWidth },
   };
-  const page = pageProperties(briefing, layout, theme, g);
+  const page = pageProperties(briefing, layout, g);
   const header = pageHeader(briefing);
   const top = topRegions(state, g);
   const body = bodyRuns(briefing.sections, { ...state, env: { ...state.env, width: g.columnWidth } });
@@ -174,14 +174,14 @@ function bodyRuns(sections: readonly Section[], state: State): { across: boolean
  * Page size and margins from the Layout. The banner and footer sit inside the Layout's margins, as in the PDF: the
  * header and footer start at the margin, and the body's margins grow by their height.
  */
-function pageProperties(briefing: Briefing, layout: Layout, theme: Theme, g: Geometry): ISectionPropertiesOptions {
+function pageProperties(briefing: Briefing, layout: Layout, g: Geometry): ISectionPropertiesOptions {
   const { width, height, margin } = layout.page;
   const classified = Boolean(briefing.meta.classification);
   const gap = layout.blockSpacing / 2;
   // The band starts below the banner and its gap to the page, as the layout places it.
   const headerHeight = classified ? g.banner.height + g.banner.gap : 0;
-  const footerLines = 1 + (footerNote(briefing, theme) ? 1 : 0);
-  const footerHeight = g.footer.gap + footerLines * g.footer.leading + (classified ? g.banner.height : 0) + gap;
+  // The footer as the typesetter set it (rule to last line), then the banner below it.
+  const footerHeight = layout.footerHeight + (classified ? g.banner.height : 0) + gap;
   return {
     page: {
       size: { width: twips(width), height: twips(height) },

@@ -200,8 +200,13 @@ export function pageFooter(state: State, g: Geometry): Footer {
     rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],
   });
   const note = footerNote(state.briefing, state.theme);
-  // Nothing to say: no rule either, as the layout sets no footer rows (src/layout/regions.ts, footerRows).
-  const children: (Paragraph | Table)[] = left || right || note ? [halves] : [];
+  // Nothing to say: no rule either, as the layout sets no footer rows (src/layout/regions.ts, setFooter). Parts too
+  // long to share a line are set one under the other, as the layout set them, the rule above the first.
+  const stacked = [
+    new Paragraph({ style: STYLE.footer, alignment: 'left', border: { top: { ...rule, space: g.footer.gap } }, children: textRuns(left) }),
+    new Paragraph({ style: STYLE.footer, alignment: 'right', children: textRuns(right) }),
+  ];
+  const children: (Paragraph | Table)[] = state.layout.footerStacked ? stacked : left || right || note ? [halves] : [];
   if (note) {
     children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(note) }));
   }
