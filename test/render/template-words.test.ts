@@ -87,6 +87,10 @@ it('footer parts too long to share a line are set one under the other in the DOC
   expect(stacked).toMatch(/<w:jc w:val="left"\/>[\s\S]*Prepared by[\s\S]*<w:jc w:val="right"\/>[\s\S]*Source:/);
   const oneLine = await footerOf(`---\ntitle: A Public Readout\nprepared_by: The Desk\nsource: Notes\n---\n\n${BODY}`);
   expect(oneLine).toContain('<w:tbl>');
+  // The template's footer line alone: one line under the rule, as the layout sets it, not an empty row above it.
+  const lineOnly = await footerOf(`---\ntitle: A Public Readout\nfooter: Released to the press on arrival.\n---\n\n${BODY}`);
+  expect(lineOnly).not.toContain('<w:tbl>');
+  expect(lineOnly).toMatch(/<w:top [^>]*\/>[\s\S]*<w:jc w:val="center"\/>[\s\S]*Released to the press on arrival\./);
 });
 
 it('both spellings at once is an error at the second', () => {

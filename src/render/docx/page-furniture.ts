@@ -2,7 +2,7 @@
  * The regions above the columns (header band, summary box, key points, pull quote) and the page header and footer,
  * in the words of src/layout/furniture.ts so every format says the same thing.
  */
-import { BorderStyle, Footer, Header, ImageRun, LineRuleType, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlign, WidthType, type ITableBordersOptions } from 'docx';
+import { BorderStyle, Footer, Header, ImageRun, LineRuleType, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlign, WidthType, type IBorderOptions, type ITableBordersOptions } from 'docx';
 import type { Briefing } from '../../model/briefing.js';
 import { dateline, footerNote, footerParts, kindLabel, LABELS, logoOf, organisationOf, PAGE_NUMBER, participantText, pullQuote } from '../../layout/furniture.js';
 import { blocks, type WordBlock } from './blocks/index.js';
@@ -176,14 +176,16 @@ export function pageHeader(briefing: Briefing): Header | null {
   return classification ? new Header({ children: [banner(classification)] }) : null;
 }
 
+/** One line of the footer, with the footer's rule above it when it is the first. */
+function footerLine(text: string, alignment: 'left' | 'right' | 'center', g: Geometry, rule?: IBorderOptions): Paragraph {
+  return new Paragraph({ style: STYLE.footer, alignment, ...(rule ? { border: { top: { ...rule, space: g.footer.gap } } } : {}), children: textRuns(text) });
+}
+
 /**
- * The page footer: a rule, then "prepared by …" left and "source …" right, the theme's footer line centred, then the
- * banner again. The two halves are the cells of a borderless table, so a long half wraps in its own half instead of
- * pushing the other onto a new line.
+ * "Prepared by …" left and "source …" right on one line, under the rule: the cells of a borderless table, so that a
+ * part LibreOffice or Word finds a little wider than the layout did wraps in its own half.
  */
-export function pageFooter(state: State, g: Geometry): Footer {
-  const { left, right } = footerParts(state.briefing, state.theme);
-  const rule = { style: BorderStyle.SINGLE, size: eighths(g.footer.rule), color: hex(state.theme.colours.rule) };
+function sideBySide(left: string, right: string, g: Geometry, rule: IBorderOptions): Table {
   const share = Math.min(0.7, Math.max(0.3, left.length / Math.max(1, left.length + right.length)));
   const widths = [Math.round(twips(g.contentWidth) * share)];
   widths.push(twips(g.contentWidth) - (widths[0] ?? 0));
@@ -193,23 +195,27 @@ export function pageFooter(state: State, g: Geometry): Footer {
       margins: { top: twips(g.footer.gap), bottom: 0, left: 0, right: alignment === 'left' ? twips(g.footer.sideGap / 2) : 0, marginUnitType: WidthType.DXA },
       children: [new Paragraph({ style: STYLE.footer, alignment, children: textRuns(text) })],
     });
-  const halves = new Table({
+  return new Table({
     width: { size: twips(g.contentWidth), type: WidthType.DXA },
     columnWidths: widths,
     borders: { ...NO_BORDERS, top: rule },
     rows: [new TableRow({ children: [half(left, widths[0] ?? 0, 'left'), half(right, widths[1] ?? 0, 'right')] })],
   });
+}
+
+/**
+ * The page footer, line for line as the layout set it (src/layout/regions.ts, setFooter): the rule above the first
+ * line; "prepared by …" and "source …" side by side, or one under the other when they did not fit on one line; the
+ * footer line centred; then the banner again. No words, no rule.
+ */
+export function pageFooter(state: State, g: Geometry): Footer {
+  const { left, right } = footerParts(state.briefing, state.theme);
   const note = footerNote(state.briefing, state.theme);
-  // Nothing to say: no rule either, as the layout sets no footer rows (src/layout/regions.ts, setFooter). Parts too
-  // long to share a line are set one under the other, as the layout set them, the rule above the first.
-  const stacked = [
-    new Paragraph({ style: STYLE.footer, alignment: 'left', border: { top: { ...rule, space: g.footer.gap } }, children: textRuns(left) }),
-    new Paragraph({ style: STYLE.footer, alignment: 'right', children: textRuns(right) }),
-  ];
-  const children: (Paragraph | Table)[] = state.layout.footerStacked ? stacked : left || right || note ? [halves] : [];
-  if (note) {
-    children.push(new Paragraph({ style: STYLE.footer, alignment: 'center', children: textRuns(note) }));
-  }
+  const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(g.footer.rule), color: hex(state.theme.colours.rule) };
+  const children: (Paragraph | Table)[] = [];
+  if (state.layout.footerStacked) children.push(footerLine(left, 'left', g, rule), footerLine(right, 'right', g));
+  else if (left || right) children.push(sideBySide(left, right, g, rule));
+  if (note) children.push(footerLine(note, 'center', g, children.length === 0 ? rule : undefined));
   const classification = state.briefing.meta.classification;
   if (classification) children.push(banner(classification));
   if (state.layout.pages > 1) children.push(pageNumber(g));
