@@ -1,6 +1,6 @@
 /** The email's HTML part: one handler per inline kind; a kind missing from the map is a compile error. */
 import type { BreakInline, CodeInline, EmphasisInline, Inline, LinkInline, StrikethroughInline, StrongInline, TextInline } from '../../../model/briefing.js';
-import { escapeHtml, safeHref } from '../../html/escape.js';
+import { anchor } from '../../html/inlines/link.js';
 import { SCREEN_MIN_TEXT_PX } from '../../screen.js';
 import { renderEach, type Handlers } from '../handlers.js';
 import { styleAttribute, type HtmlState } from './state.js';
@@ -36,16 +36,9 @@ function code(node: CodeInline, state: HtmlState): string {
   return `<code${styleAttribute(`${state.styles.code};font-size:${size}`)}>${state.text(node.value)}</code>`;
 }
 
-/** A link whose URL fails the re-check is its text alone: the reader keeps the words, never the target. */
+/** A link, as the HTML page writes it (its anchor, or its text alone for an unsafe URL), in the email's link style. */
 function link(node: LinkInline, state: HtmlState): string {
-  const content = state.inlines(node.children);
-  const href = safeHref(node.url);
-  if (href === null) {
-    state.context.warn(`email: link with an unsafe URL rendered as text: ${JSON.stringify(node.url.slice(0, 80))}`);
-    return content;
-  }
-  const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
-  return `<a href="${escapeHtml(href)}"${title}${styleAttribute(state.styles.link)}>${content}</a>`;
+  return anchor(node, state.inlines(node.children), (message) => state.context.warn(message), 'email', styleAttribute(state.styles.link));
 }
 
 function lineBreak(_node: BreakInline, _state: HtmlState): string {
